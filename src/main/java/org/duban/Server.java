@@ -1,0 +1,171 @@
+package org.duban;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.sqlclient.Pool;
+import org.duban.auth.AuthHandlers;
+import org.duban.auth.AuthService;
+import org.duban.auth.Passwords;
+import org.duban.auth.SessionGuard;
+import org.duban.auth.Tokens;
+import org.duban.config.Config;
+import org.duban.db.DatabaseBootstrap;
+import org.duban.db.Pools;
+import org.duban.demo.DemoData;
+import org.duban.health.HealthHandlers;
+import org.duban.http.ApiRouter;
+import org.duban.http.Contract;
+import org.duban.http.HttpVerticle;
+import org.duban.http.RequestIds;
+import org.duban.org.OrgHandlers;
+import org.duban.org.OrgService;
+import org.duban.org.PersonRepository;
+import org.duban.org.UnitRepository;
+import org.duban.time.CalendarService;
+import org.duban.time.ClockService;
+import org.duban.time.TimeHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The composition root: one place where configuration, Vert.x, the database and every feature are
+ * wired together. {@link Main} runs it as a process; tests start it in-process on port 0.
+ */
+public final class Server {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ClockService clock;
+  private final List<HttpVerticle> instances;
+
+  private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.clock = clock;
+    this.instances = instances;
+  }
+
+  /** Blocks the calling thread while the database is readied, then starts everything. */
+  public static Future<Server> start(Config config) {
+    RequestIds.register();
+    DatabaseBootstrap.prepare(config.db());
+    PrometheusMeterRegistry registry = metricsRegistry();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    Pool pool = Pools.create(vertx, config.db(), config.dbPoolSize());
+    ClockService clock = config.simulatedClock()
+        ? ClockService.simulated(config.clockStart().orElse(Clock.systemUTC().instant()))
+        : ClockService.system();
+    Wiring wiring = new Wiring(vertx, config, pool, clock, registry);
+    List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
+    return Contract.read(vertx).onSuccess(wiring::useContract)
+        .compose(v -> wiring.calendar.start(vertx))
+        .compose(v -> config.demoEnabled() ? new DemoData(pool, wiring.passwords, clock.clock()).seedIfEmpty() : Future.succeededFuture())
+        .compose(v -> vertx.deployVerticle(() -> {
+          HttpVerticle verticle = new HttpVerticle(wiring::router, config.httpHost(), config.httpPort(), config.shutdownGrace());
+          instances.add(verticle);
+          return verticle;
+        }, new DeploymentOptions().setInstances(config.httpInstances())))
+        .map(id -> new Server(vertx, pool, clock, instances))
+        .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
+        .onFailure(e -> vertx.close());
+  }
+
+  public int port() {
+    return instances.get(0).actualPort();
+  }
+
+  public ClockService clock() {
+    return clock;
+  }
+
+  /** Graceful: servers stop accepting and finish in-flight requests, then the pool and Vert.x close. */
+  public Future<Void> close() {
+    return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+        .eventually(pool::close)
+        .eventually(vertx::close)
+        .mapEmpty();
+  }
+
+  private static PrometheusMeterRegistry metricsRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** The services every HTTP instance shares, and how each instance builds its router from them. */
+  private static final class Wiring {
+    final Vertx vertx;
+    final Config config;
+    final Pool pool;
+    final PrometheusMeterRegistry registry;
+    final ClockService clock;
+    final Passwords passwords;
+    final Tokens tokens;
+    final AuthService auth;
+    final SessionGuard guard;
+    final OrgService org;
+    final CalendarService calendar;
+    JsonObject contract;
+
+    Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
+      this.vertx = vertx;
+      this.config = config;
+      this.pool = pool;
+      this.registry = registry;
+      this.clock = clock;
+      this.passwords = new Passwords(vertx);
+      this.tokens = new Tokens(vertx, config.jwtSecret().orElseGet(Server::randomSecretWithWarning), config.accessTokenTtl());
+      this.auth = new AuthService(pool, passwords, tokens, Clock.systemUTC(), config.refreshTokenTtl(),
+          config.maxFailedLogins(), config.lockout());
+      this.guard = new SessionGuard(auth);
+      this.org = new OrgService(new UnitRepository(pool), new PersonRepository(pool), passwords, clock.clock());
+      this.calendar = new CalendarService(pool, clock.clock());
+    }
+
+    void useContract(JsonObject document) {
+      this.contract = document;
+    }
+
+    Future<Router> router() {
+      return ApiRouter.build(vertx, contract,
+          new ApiRouter.Settings(config.bodyLimitBytes(), config.requestTimeout().toMillis()),
+          JWTAuthHandler.create(tokens.provider()),
+          guard::requiring,
+          api -> {
+            HealthHandlers.mount(api, pool, registry);
+            AuthHandlers.mount(api, auth);
+            OrgHandlers.mount(api, org);
+            TimeHandlers.mount(api, clock, calendar);
+          });
+    }
+  }
+
+  private static String randomSecretWithWarning() {
+    LOG.warn("auth.jwtSecret is not set: using a random secret, so tokens will not survive a restart");
+    return Tokens.randomSecret();
+  }
+}

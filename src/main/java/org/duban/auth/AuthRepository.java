@@ -1,0 +1,97 @@
+package org.duban.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.duban.db.Rows;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** All SQL of logging in, refreshing and ending sessions. */
+final class AuthRepository {
+  private static final String FIND_CREDENTIALS = """
+      SELECT id, role, unit_id, password_hash, active, failed_logins, locked_until
+        FROM person WHERE lower(login) = lower($1)""";
+  private static final String RECORD_FAILURE = """
+      UPDATE person
+         SET failed_logins = failed_logins + 1,
+             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END
+       WHERE id = $1""";
+  private static final String RESET_FAILURES = "UPDATE person SET failed_logins = 0, locked_until = NULL WHERE id = $1";
+  private static final String OPEN_SESSION = """
+      INSERT INTO session (id, person_id, refresh_hash, created_at, refreshed_at, expires_at)
+      VALUES ($1, $2, $3, $4, $4, $5)""";
+  private static final String ROTATE_REFRESH = """
+      UPDATE session s SET refresh_hash = $2, refreshed_at = $3, expires_at = $4
+        FROM person p
+       WHERE s.refresh_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $3
+         AND p.id = s.person_id AND p.active
+      RETURNING s.id, s.person_id, p.role""";
+  private static final String END_SESSION = """
+      UPDATE session SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL""";
+  private static final String ACTIVE_PRINCIPAL = """
+      SELECT p.id, p.role, p.unit_id
+        FROM session s JOIN person p ON p.id = s.person_id
+       WHERE s.id = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND p.active""";
+
+  private final Pool pool;
+
+  AuthRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  record Credentials(long personId, Role role, Optional<Long> unitId, String passwordHash, boolean active,
+                     Optional<Instant> lockedUntil) {
+  }
+
+  record Rotated(UUID sessionId, long personId, Role role) {
+  }
+
+  Future<Optional<Credentials>> credentials(String login) {
+    return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(login)).map(rows -> Rows.first(rows).map(AuthRepository::credentials));
+  }
+
+  Future<Void> recordFailure(long personId, int maxFailures, Instant lockUntil) {
+    return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(personId, maxFailures, Rows.utc(lockUntil))).mapEmpty();
+  }
+
+  Future<Void> resetFailures(long personId) {
+    return pool.preparedQuery(RESET_FAILURES).execute(Tuple.of(personId)).mapEmpty();
+  }
+
+  Future<Void> openSession(UUID id, long personId, byte[] refreshHash, Instant now, Instant expires) {
+    return pool.preparedQuery(OPEN_SESSION)
+        .execute(Tuple.of(id, personId, buffer(refreshHash), Rows.utc(now), Rows.utc(expires)))
+        .mapEmpty();
+  }
+
+  Future<Optional<Rotated>> rotate(byte[] oldHash, byte[] newHash, Instant now, Instant expires) {
+    return pool.preparedQuery(ROTATE_REFRESH)
+        .execute(Tuple.of(buffer(oldHash), buffer(newHash), Rows.utc(now), Rows.utc(expires)))
+        .map(rows -> Rows.first(rows).map(r -> new Rotated(r.getUUID("id"), r.getLong("person_id"), Role.fromWire(r.getString("role")))));
+  }
+
+  Future<Void> endSession(UUID id, Instant now, String reason) {
+    return pool.preparedQuery(END_SESSION).execute(Tuple.of(id, Rows.utc(now), reason)).mapEmpty();
+  }
+
+  Future<Optional<Principal>> activePrincipal(UUID sessionId, Instant now) {
+    return pool.preparedQuery(ACTIVE_PRINCIPAL).execute(Tuple.of(sessionId, Rows.utc(now)))
+        .map(rows -> Rows.first(rows).map(r -> new Principal(r.getLong("id"), sessionId,
+            Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")))));
+  }
+
+  private static Credentials credentials(Row r) {
+    return new Credentials(r.getLong("id"), Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")),
+        r.getString("password_hash"), r.getBoolean("active"),
+        Optional.ofNullable(Rows.instant(r, "locked_until")));
+  }
+
+  private static Buffer buffer(byte[] bytes) {
+    return Buffer.buffer(bytes);
+  }
+}

@@ -1,0 +1,103 @@
+package org.duban.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.duban.http.Problem;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Password login with lock-out, refresh-token rotation and logout. Security times (token and session
+ * expiry, lock-out) follow the wall clock given here, never the simulated domain clock.
+ */
+public final class AuthService {
+  private final AuthRepository repository;
+  private final Passwords passwords;
+  private final Tokens tokens;
+  private final Clock wall;
+  private final Duration refreshTtl;
+  private final int maxFailures;
+  private final Duration lockout;
+
+  public AuthService(Pool pool, Passwords passwords, Tokens tokens, Clock wall, Duration refreshTtl,
+                     int maxFailures, Duration lockout) {
+    this.repository = new AuthRepository(pool);
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.wall = wall;
+    this.refreshTtl = refreshTtl;
+    this.maxFailures = maxFailures;
+    this.lockout = lockout;
+  }
+
+  public Future<JsonObject> login(String login, String password) {
+    return repository.credentials(login).compose(found -> found
+        .map(credentials -> check(credentials, password))
+        .orElseGet(() -> passwords.mismatchAfterEqualWork(password).compose(no -> Future.failedFuture(badCredentials()))));
+  }
+
+  public Future<JsonObject> refresh(String refreshToken) {
+    String next = Tokens.newRefreshToken();
+    Instant now = wall.instant();
+    return repository.rotate(Tokens.digest(refreshToken), Tokens.digest(next), now, now.plus(refreshTtl))
+        .compose(rotated -> rotated
+            .map(r -> Future.succeededFuture(tokenPair(r.personId(), r.sessionId(), r.role(), next)))
+            .orElseGet(() -> Future.failedFuture(Problem.unauthorized("the refresh token is unknown, expired or ended"))));
+  }
+
+  public Future<Void> logout(Principal principal) {
+    return repository.endSession(principal.sessionId(), wall.instant(), "logout");
+  }
+
+  /** The principal behind a session, if the session and its person are still active. */
+  public Future<Optional<Principal>> principal(UUID sessionId) {
+    return repository.activePrincipal(sessionId, wall.instant());
+  }
+
+  private Future<JsonObject> check(AuthRepository.Credentials credentials, String password) {
+    Instant now = wall.instant();
+    if (credentials.lockedUntil().filter(now::isBefore).isPresent()) {
+      return Future.failedFuture(locked(Duration.between(now, credentials.lockedUntil().get())));
+    }
+    return passwords.matches(password, credentials.passwordHash()).compose(ok -> ok && credentials.active()
+        ? openSession(credentials)
+        : repository.recordFailure(credentials.personId(), maxFailures, now.plus(lockout))
+            .compose(v -> Future.failedFuture(badCredentials())));
+  }
+
+  private Future<JsonObject> openSession(AuthRepository.Credentials credentials) {
+    UUID sessionId = UUID.randomUUID();
+    String refresh = Tokens.newRefreshToken();
+    Instant now = wall.instant();
+    return repository.resetFailures(credentials.personId())
+        .compose(v -> repository.openSession(sessionId, credentials.personId(), Tokens.digest(refresh), now, now.plus(refreshTtl)))
+        .map(v -> tokenPair(credentials.personId(), sessionId, credentials.role(), refresh));
+  }
+
+  private JsonObject tokenPair(long personId, UUID sessionId, Role role, String refresh) {
+    return new JsonObject()
+        .put("accessToken", tokens.access(personId, sessionId, role))
+        .put("tokenType", "Bearer")
+        .put("expiresIn", tokens.accessTtl().toSeconds())
+        .put("refreshToken", refresh)
+        .put("personId", personId)
+        .put("role", role.wire());
+  }
+
+  private static Problem badCredentials() {
+    return Problem.unauthorized("the login or password is wrong, or the account is disabled");
+  }
+
+  private static Problem locked(Duration remaining) {
+    long seconds = Math.max(1, remaining.toSeconds());
+    return new Problem(429, "locked", "Too many failed logins",
+        "this account is locked after repeated failed logins; try again in " + seconds + " seconds",
+        List.of(), new JsonObject().put("retryAfterSeconds", seconds));
+  }
+}

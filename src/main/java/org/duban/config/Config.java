@@ -1,0 +1,64 @@
+package org.duban.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.duban.config.ConfigKeys.*;
+
+/**
+ * The typed, checked configuration. Built once at start-up; a bad value stops the start with
+ * a {@link ConfigException} naming the key, the value and what is allowed.
+ *
+ * @param jwtSecret empty when none is configured: the server then makes a random one per start
+ */
+public record Config(
+    String httpHost,
+    int httpPort,
+    int httpInstances,
+    long bodyLimitBytes,
+    Duration requestTimeout,
+    DbTarget db,
+    int dbPoolSize,
+    Optional<String> jwtSecret,
+    Duration accessTokenTtl,
+    Duration refreshTokenTtl,
+    int maxFailedLogins,
+    Duration lockout,
+    boolean simulatedClock,
+    Optional<Instant> clockStart,
+    boolean demoEnabled,
+    boolean logJson,
+    Duration shutdownGrace) {
+
+  public static Config load(ConfigSource source) {
+    Reader r = new Reader(source);
+    return new Config(
+        r.text(HTTP_HOST, "0.0.0.0"),
+        r.integer(HTTP_PORT, 8080, 0, 65535),
+        r.integer(HTTP_INSTANCES, Runtime.getRuntime().availableProcessors(), 1, 64),
+        r.integer(HTTP_BODY_LIMIT, 1_048_576, 1024, 512 * 1_048_576),
+        r.duration(HTTP_REQUEST_TIMEOUT, Duration.ofSeconds(30)),
+        DbTarget.resolve(source),
+        r.integer(DB_POOL_SIZE, 8, 1, 200),
+        r.secret(AUTH_JWT_SECRET, 32),
+        r.duration(AUTH_ACCESS_TTL, Duration.ofMinutes(15)),
+        r.duration(AUTH_REFRESH_TTL, Duration.ofDays(7)),
+        r.integer(AUTH_MAX_FAILURES, 5, 1, 100),
+        r.duration(AUTH_LOCKOUT, Duration.ofMinutes(15)),
+        r.bool(CLOCK_SIMULATED, false),
+        r.instant(CLOCK_START),
+        r.bool(DEMO_ENABLED, false),
+        r.bool(LOG_JSON, false),
+        r.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20)));
+  }
+
+  /** Secrets are never printed: this is what start-up logs. */
+  @Override
+  public String toString() {
+    return "Config[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", bodyLimit=" + bodyLimitBytes
+        + ", db=" + db + " pool=" + dbPoolSize + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(random per start)")
+        + ", accessTtl=" + accessTokenTtl + ", refreshTtl=" + refreshTokenTtl + ", simulatedClock=" + simulatedClock
+        + ", demo=" + demoEnabled + ", logJson=" + logJson + "]";
+  }
+}

@@ -1,0 +1,31 @@
+package org.duban.config;
+
+import java.util.List;
+
+/** Every key the server understands; anything else in a config file is refused. */
+final class ConfigKeys {
+  static final String HTTP_HOST = "http.host";
+  static final String HTTP_PORT = "http.port";
+  static final String HTTP_INSTANCES = "http.instances";
+  static final String HTTP_BODY_LIMIT = "http.bodyLimitBytes";
+  static final String HTTP_REQUEST_TIMEOUT = "http.requestTimeout";
+  static final String DB_URL = "db.url";
+  static final String DB_POOL_SIZE = "db.poolSize";
+  static final String AUTH_JWT_SECRET = "auth.jwtSecret";
+  static final String AUTH_ACCESS_TTL = "auth.accessTokenTtl";
+  static final String AUTH_REFRESH_TTL = "auth.refreshTokenTtl";
+  static final String AUTH_MAX_FAILURES = "auth.maxFailedLogins";
+  static final String AUTH_LOCKOUT = "auth.lockout";
+  static final String CLOCK_SIMULATED = "clock.simulated";
+  static final String CLOCK_START = "clock.start";
+  static final String DEMO_ENABLED = "demo.enabled";
+  static final String LOG_JSON = "log.json";
+  static final String SHUTDOWN_GRACE = "shutdown.grace";
+
+  static final List<String> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_INSTANCES, HTTP_BODY_LIMIT,
+      HTTP_REQUEST_TIMEOUT, DB_URL, DB_POOL_SIZE, AUTH_JWT_SECRET, AUTH_ACCESS_TTL, AUTH_REFRESH_TTL,
+      AUTH_MAX_FAILURES, AUTH_LOCKOUT, CLOCK_SIMULATED, CLOCK_START, DEMO_ENABLED, LOG_JSON, SHUTDOWN_GRACE);
+
+  private ConfigKeys() {
+  }
+}

@@ -1,0 +1,91 @@
+package org.duban.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads one typed value per key, refusing what does not parse or lies outside its range. */
+final class Reader {
+  private final ConfigSource source;
+
+  Reader(ConfigSource source) {
+    this.source = source;
+  }
+
+  String text(String key, String fallback) {
+    String value = source.get(key).orElse(fallback);
+    if (value.isBlank()) throw new ConfigException(key, "(blank)", "a non-blank value");
+    return value;
+  }
+
+  int integer(String key, int fallback, int min, int max) {
+    Optional<String> raw = source.get(key);
+    if (raw.isEmpty()) return fallback;
+    try {
+      int value = Integer.parseInt(raw.get());
+      if (value < min || value > max) throw new NumberFormatException();
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, raw.get(), "a whole number from " + min + " to " + max);
+    }
+  }
+
+  boolean bool(String key, boolean fallback) {
+    Optional<String> raw = source.get(key);
+    if (raw.isEmpty()) return fallback;
+    return switch (raw.get().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1", "on" -> true;
+      case "false", "no", "0", "off" -> false;
+      default -> throw new ConfigException(key, raw.get(), "true or false");
+    };
+  }
+
+  /** ISO-8601 durations (PT15M) or a number with a unit suffix (15m, 7d, 30s, 500ms). */
+  Duration duration(String key, Duration fallback) {
+    Optional<String> raw = source.get(key);
+    if (raw.isEmpty()) return fallback;
+    Duration value = parseDuration(raw.get());
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new ConfigException(key, raw.get(), "a positive duration such as PT15M, 15m, 7d or 500ms");
+    }
+    return value;
+  }
+
+  Optional<Instant> instant(String key) {
+    Optional<String> raw = source.get(key);
+    try {
+      return raw.map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(key, raw.get(), "an ISO-8601 instant such as 2026-03-02T01:00:00Z");
+    }
+  }
+
+  /** A secret is checked for length but its value never appears in the error. */
+  Optional<String> secret(String key, int minLength) {
+    Optional<String> raw = source.get(key).filter(v -> !v.isEmpty());
+    if (raw.isPresent() && raw.get().length() < minLength) {
+      throw new ConfigException(key, "(" + raw.get().length() + " characters, hidden)", "at least " + minLength + " characters");
+    }
+    return raw;
+  }
+
+  private static Duration parseDuration(String text) {
+    try {
+      if (text.startsWith("P") || text.startsWith("p")) return Duration.parse(text.toUpperCase(Locale.ROOT));
+      String lower = text.toLowerCase(Locale.ROOT);
+      if (lower.endsWith("ms")) return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+      long amount = Long.parseLong(lower.substring(0, lower.length() - 1));
+      return switch (lower.charAt(lower.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        case 'd' -> Duration.ofDays(amount);
+        default -> null;
+      };
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

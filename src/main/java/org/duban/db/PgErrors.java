@@ -1,0 +1,48 @@
+package org.duban.db;
+
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import org.duban.http.Problem;
+import org.duban.http.Violation;
+
+import java.util.List;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns PostgreSQL's refusals into problems a client can act on: a unique key is a 409, a missing
+ * reference or a broken check a 422, and a serialization failure a 409 to retry. Repositories pass
+ * the names of their constraints with the request field each one guards.
+ */
+public final class PgErrors {
+  static final String UNIQUE_VIOLATION = "23505";
+  static final String FOREIGN_KEY_VIOLATION = "23503";
+  static final String CHECK_VIOLATION = "23514";
+  static final String NOT_NULL_VIOLATION = "23502";
+  static final String STRING_TOO_LONG = "22001";
+  static final String SERIALIZATION_FAILURE = "40001";
+  static final String DEADLOCK = "40P01";
+
+  private PgErrors() {
+  }
+
+  /** For {@code future.recover(PgErrors.translate(...))}: maps known refusals, passes the rest on. */
+  public static <T> Function<Throwable, Future<T>> translate(Map<String, String> constraintFields) {
+    return failure -> Future.failedFuture(toProblem(failure, constraintFields));
+  }
+
+  public static Throwable toProblem(Throwable failure, Map<String, String> constraintFields) {
+    if (!(failure instanceof PgException pg) || pg.getSqlState() == null) return failure;
+    String field = constraintFields.getOrDefault(String.valueOf(pg.getConstraint()), String.valueOf(pg.getConstraint()));
+    return switch (pg.getSqlState()) {
+      case UNIQUE_VIOLATION -> new Problem(409, "duplicate", "Already exists",
+          "another record already has this value", List.of(new Violation(field, "must be unique")), null);
+      case FOREIGN_KEY_VIOLATION -> Problem.unprocessable(field, "refers to something that does not exist or is still in use");
+      case CHECK_VIOLATION, NOT_NULL_VIOLATION -> Problem.unprocessable(field, "breaks the rule " + field);
+      case STRING_TOO_LONG -> Problem.unprocessable(String.valueOf(pg.getColumn()), "is too long");
+      case SERIALIZATION_FAILURE, DEADLOCK -> Problem.conflict("a concurrent change got there first; retry");
+      default -> failure;
+    };
+  }
+}

@@ -1,0 +1,41 @@
+package org.duban.db;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import org.duban.config.DbTarget;
+
+import java.util.concurrent.TimeUnit;
+
+/** The one reactive pool the server shares across its verticles. */
+public final class Pools {
+  private Pools() {
+  }
+
+  public static Pool create(Vertx vertx, DbTarget target, int size) {
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(target.host())
+        .setPort(target.port())
+        .setDatabase(target.database())
+        .setUser(target.user())
+        .setCachePreparedStatements(true)
+        .setReconnectAttempts(0);
+    target.password().ifPresent(connect::setPassword);
+    // A request must never wait forever for a connection: after this it fails and the funnel answers 503.
+    PoolOptions pool = new PoolOptions()
+        .setMaxSize(size)
+        .setShared(false)
+        .setConnectionTimeout(5)
+        .setConnectionTimeoutUnit(TimeUnit.SECONDS)
+        .setMaxWaitQueueSize(1_000);
+    return PgBuilder.pool()
+        .with(pool)
+        .with(new NetClientOptions().setConnectTimeout(5_000))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
+  }
+}

@@ -1,0 +1,78 @@
+package org.duban.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Operation;
+import org.duban.auth.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How features attach handlers to the contract's operations. Every secured operation gets the role
+ * guard its {@code x-roles} declares before its handler runs, so no feature can forget it.
+ */
+public final class Api {
+  private final RouterBuilder builder;
+  private final Function<Set<Role>, Handler<RoutingContext>> guard;
+
+  public Api(RouterBuilder builder, Function<Set<Role>, Handler<RoutingContext>> guard) {
+    this.builder = builder;
+    this.guard = guard;
+  }
+
+  /** A JSON operation: the handler's future becomes the response or goes to the error funnel. */
+  public Api on(String operationId, Function<RoutingContext, Future<Reply>> handler) {
+    return raw(operationId, rc -> call(handler, rc).onSuccess(reply -> write(rc, reply)).onFailure(rc::fail));
+  }
+
+  /** An operation that writes its own response (metrics text, files). */
+  public Api raw(String operationId, Handler<RoutingContext> handler) {
+    OpenAPIRoute route = Objects.requireNonNull(builder.getRoute(operationId), "not in the contract: " + operationId);
+    if (isSecured(route.getOperation())) route.addHandler(guard.apply(rolesOf(route.getOperation())));
+    route.addHandler(handler);
+    return this;
+  }
+
+  static boolean isSecured(Operation operation) {
+    return operation.getSecurityRequirements() != null
+        && operation.getSecurityRequirements().stream().anyMatch(r -> !r.isEmpty());
+  }
+
+  /** The roles an operation admits, from its {@code x-roles} extension in the contract. */
+  public static Set<Role> rolesOf(Operation operation) {
+    Object declared = operation.getExtensions().get("x-roles");
+    List<?> names = declared instanceof JsonArray array ? array.getList() : List.of();
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    names.forEach(name -> roles.add(Role.fromWire(String.valueOf(name))));
+    return roles;
+  }
+
+  private static Future<Reply> call(Function<RoutingContext, Future<Reply>> handler, RoutingContext rc) {
+    try {
+      return handler.apply(rc);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static void write(RoutingContext rc, Reply reply) {
+    HttpServerResponse response = rc.response().setStatusCode(reply.status());
+    reply.headers().forEach(response::putHeader);
+    if (reply.body() == null) {
+      response.end();
+      return;
+    }
+    response.putHeader("Content-Type", "application/json; charset=utf-8");
+    response.end(Json.encode(reply.body()));
+  }
+}

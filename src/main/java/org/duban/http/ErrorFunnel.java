@@ -1,0 +1,123 @@
+package org.duban.http;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import org.duban.db.PgErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one way out for every failure: whatever went wrong, the client gets
+ * {@code application/problem+json} with a stable type, and never a stack trace. Unknown failures are
+ * logged with the request id so an operator can find them from the id the client saw.
+ */
+public final class ErrorFunnel implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorFunnel.class);
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  @Override
+  public void handle(RoutingContext rc) {
+    Problem problem = toProblem(rc.failure(), rc.statusCode());
+    if (problem.status() >= 500) {
+      LOG.error("{} {} failed: {}", rc.request().method(), rc.request().path(), problem.getMessage(), rc.failure());
+    }
+    send(rc, problem);
+  }
+
+  public static void send(RoutingContext rc, Problem problem) {
+    HttpServerResponse response = rc.response();
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    if (problem.status() == 401) response.putHeader("WWW-Authenticate", "Bearer");
+    response.setStatusCode(problem.status())
+        .putHeader("Content-Type", PROBLEM_JSON)
+        .end(problem.toJson(rc.request().path(), RequestIds.of(rc)).encode());
+  }
+
+  static Problem toProblem(Throwable failure, int status) {
+    if (failure instanceof Problem p) return p;
+    if (failure instanceof HttpException http) return fromHttpException(http);
+    if (failure instanceof ValidatorException v) return fromValidation(v);
+    if (failure instanceof DecodeException) return Problem.invalid("", "the body is not well-formed JSON");
+    Throwable mapped = PgErrors.toProblem(failure, Map.of());
+    if (mapped instanceof Problem p) return p;
+    if (isUnavailable(failure)) {
+      return new Problem(503, "unavailable", "Temporarily unavailable", "the database did not answer in time; retry shortly", List.of(), null);
+    }
+    if (failure == null && status > 0 && status < 500) return fromStatus(status, null);
+    return new Problem(500, "internal", "Internal error", "an unexpected error occurred; quote the request id when reporting it", List.of(), null);
+  }
+
+  private static Problem fromHttpException(HttpException http) {
+    if (http.getCause() instanceof ValidatorException v) return fromValidation(v);
+    if (http.getCause() instanceof Problem p) return p;
+    return fromStatus(http.getStatusCode(), http.getPayload());
+  }
+
+  static Problem fromStatus(int status, String detail) {
+    return switch (status) {
+      case 400 -> Problem.invalid("", detail == null ? "the request is malformed" : detail);
+      case 401 -> Problem.unauthorized("a valid, unexpired bearer token is required");
+      case 403 -> Problem.forbidden(detail == null ? "your role may not do this" : detail);
+      case 404 -> new Problem(404, "not-found", "Not found", "no such resource", List.of(), null);
+      case 405 -> new Problem(405, "method-not-allowed", "Method not allowed", "this resource does not accept that method", List.of(), null);
+      case 413 -> new Problem(413, "too-large", "Request body too large", "the body is larger than the server accepts", List.of(), null);
+      case 415 -> new Problem(415, "unsupported-media-type", "Unsupported media type", "send application/json", List.of(), null);
+      case 503 -> new Problem(503, "unavailable", "Temporarily unavailable", "the server is busy or shutting down; retry shortly", List.of(), null);
+      default -> new Problem(status, "http-" + status, HttpResponseStatus.valueOf(status).reasonPhrase(),
+          detail == null ? HttpResponseStatus.valueOf(status).reasonPhrase() : detail, List.of(), null);
+    };
+  }
+
+  /** The contract's validator names the offending location; we pass each one on as a field error. */
+  static Problem fromValidation(ValidatorException e) {
+    if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+      List<Violation> violations = new ArrayList<>();
+      collect(schema.getOutputUnit(), violations);
+      if (!violations.isEmpty()) return Problem.invalid(violations);
+    }
+    return Problem.invalid(fieldOf(e), e.getMessage());
+  }
+
+  private static void collect(OutputUnit unit, List<Violation> into) {
+    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
+      unit.getErrors().forEach(child -> collect(child, into));
+    } else if (unit.getError() != null) {
+      String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
+      Violation violation = new Violation(field.replaceFirst("^#", ""), unit.getError());
+      if (!into.contains(violation)) into.add(violation);
+    }
+  }
+
+  private static String fieldOf(ValidatorException e) {
+    String message = String.valueOf(e.getMessage());
+    int at = message.lastIndexOf("parameter ");
+    return at < 0 ? "" : message.substring(at + "parameter ".length()).split("[ .]")[0];
+  }
+
+  private static boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
+          || t.getClass().getSimpleName().contains("Timeout") || t.getClass().getSimpleName().contains("PoolTooBusy")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

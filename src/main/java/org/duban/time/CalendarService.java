@@ -1,0 +1,86 @@
+package org.duban.time;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.duban.http.Problem;
+import org.duban.http.Violation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The PRC work calendar (R12) the rules count working days with. The database is the truth; each
+ * server keeps an immutable copy and reloads it every minute, so an import on one node reaches the
+ * others without a restart.
+ */
+public final class CalendarService {
+  static final int MAX_RANGE_DAYS = 366;
+  private final CalendarRepository repository;
+  private final Clock clock;
+  private final AtomicReference<WorkCalendar> current = new AtomicReference<>(WorkCalendar.of(List.of()));
+
+  public CalendarService(Pool pool, Clock clock) {
+    this.repository = new CalendarRepository(pool);
+    this.clock = clock;
+  }
+
+  /** Stores the shipped years that are missing, then loads every year, and keeps reloading. */
+  public Future<Void> start(Vertx vertx) {
+    return repository.insertIfMissing(CalendarData.shipped(), clock.instant())
+        .compose(v -> reload())
+        .onSuccess(v -> vertx.setPeriodic(60_000, id -> reload()));
+  }
+
+  public WorkCalendar calendar() {
+    return current.get();
+  }
+
+  public Future<Void> reload() {
+    return repository.all().map(years -> {
+      current.set(WorkCalendar.of(years));
+      return null;
+    });
+  }
+
+  public JsonObject years() {
+    return new JsonObject().put("years", new JsonArray(calendar().years().stream().sorted().toList()));
+  }
+
+  public Future<JsonObject> importYear(int year, JsonObject notice, long byPerson) {
+    CalendarYear parsed = parse(notice);
+    if (parsed.year() != year) throw Problem.invalid("/year", "must be " + year + ", the year in the path");
+    return repository.upsert(parsed, clock.instant(), byPerson).compose(v -> reload()).map(v -> parsed.toJson());
+  }
+
+  public JsonObject year(int year) {
+    if (!calendar().covers(year)) throw Problem.notFound("the calendar of " + year);
+    return calendar().year(year).toJson();
+  }
+
+  /** Each day of a range with whether it is a working day and which holiday it belongs to. */
+  public JsonObject days(LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) throw Problem.invalid("to", "must not be before from");
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) throw Problem.invalid("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
+    WorkCalendar cal = calendar();
+    JsonArray days = new JsonArray();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      days.add(new JsonObject().put("date", d.toString()).put("working", cal.isWorkingDay(d))
+          .put("holiday", cal.holidayName(d).orElse(null)).put("known", cal.covers(d.getYear())));
+    }
+    return new JsonObject().put("items", days);
+  }
+
+  private static CalendarYear parse(JsonObject notice) {
+    try {
+      return CalendarYear.fromJson(notice);
+    } catch (CalendarFormatException e) {
+      throw Problem.invalid(e.errors().stream().map(f -> new Violation(f.field(), f.reason())).toList());
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.duban.time;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The zone every deadline and schedule is evaluated in (R11: China Standard Time, whatever
+ * the server's own zone is).
+ */
+public final class Zones {
+  /** Asia/Shanghai: the only zone rules are evaluated in (R11). */
+  public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  private Zones() {}
+
+  /** Today's date in Shanghai by {@code clock}, so a UTC server clock cannot shift it (R11). */
+  public static LocalDate today(Clock clock) {
+    return LocalDate.now(clock.withZone(SHANGHAI));
+  }
+}

@@ -1,0 +1,52 @@
+package org.duban.support;
+
+import org.duban.config.Config;
+import org.duban.config.ConfigSource;
+import org.duban.config.DbTarget;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** A throwaway database on the real local PostgreSQL, one per test class, dropped afterwards. */
+public final class TestDatabase implements AutoCloseable {
+  private final DbTarget target;
+
+  private TestDatabase(DbTarget target) {
+    this.target = target;
+  }
+
+  public static TestDatabase fresh(String owner) {
+    DbTarget base = Config.load(ConfigSource.of(System.getenv(), Map.of())).db();
+    String name = "duban_t_" + owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
+        + UUID.randomUUID().toString().substring(0, 8);
+    return new TestDatabase(base.withDatabase(name));
+  }
+
+  public DbTarget target() {
+    return target;
+  }
+
+  /** Plain SQL for arranging a state the API cannot reach (a schema from the future, say). */
+  public void execute(String sql) {
+    try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password().orElse(null));
+         var statement = c.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try (Connection c = DriverManager.getConnection(target.withDatabase("postgres").jdbcUrl(), target.user(),
+        target.password().orElse(null)); var statement = c.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS \"" + target.database() + "\" WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
