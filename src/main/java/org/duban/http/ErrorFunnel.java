@@ -45,6 +45,7 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
       return;
     }
     if (problem.status() == 401) response.putHeader("WWW-Authenticate", "Bearer");
+    problem.retryAfterSeconds().ifPresent(seconds -> response.putHeader("Retry-After", Long.toString(seconds)));
     response.setStatusCode(problem.status())
         .putHeader("Content-Type", PROBLEM_JSON)
         .end(problem.toJson(rc.request().path(), RequestIds.of(rc)).encode());

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A failure a client can act on, answered as {@code application/problem+json} (RFC 9457). The
@@ -66,6 +67,11 @@ public final class Problem extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** How long a client should wait before trying again, where the problem says so. */
+  public Optional<Long> retryAfterSeconds() {
+    return Optional.ofNullable(extensions.getLong("retryAfterSeconds"));
   }
 
   public List<Violation> violations() {

@@ -26,12 +26,12 @@ public final class PersonRepository {
   private static final String INSERT = """
       INSERT INTO person (login, display_name, phone, role, unit_id, password_hash, created_at, updated_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
-      RETURNING """ + COLUMNS;
+      RETURNING \s""" + COLUMNS;
   private static final String UPDATE = """
       UPDATE person SET display_name = $2, phone = $3, role = $4, unit_id = $5, active = $6,
              password_hash = COALESCE($7, password_hash), updated_at = $8, version = version + 1
        WHERE id = $1
-      RETURNING """ + COLUMNS;
+      RETURNING \s""" + COLUMNS;
   private static final String END_SESSIONS = """
       UPDATE session SET ended_at = $2, end_reason = $3 WHERE person_id = $1 AND ended_at IS NULL""";
   static final Map<String, String> CONSTRAINTS = Map.of(

@@ -26,13 +26,13 @@ public final class UnitRepository {
       INSERT INTO unit (parent_id, name, kind, first_responsible_name, first_responsible_phone,
                         specific_responsible_name, specific_responsible_phone, created_at, updated_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-      RETURNING """ + COLUMNS;
+      RETURNING \s""" + COLUMNS;
   private static final String UPDATE = """
       UPDATE unit SET parent_id = $2, name = $3, kind = $4, first_responsible_name = $5,
              first_responsible_phone = $6, specific_responsible_name = $7, specific_responsible_phone = $8,
              updated_at = $9, version = version + 1
        WHERE id = $1
-      RETURNING """ + COLUMNS;
+      RETURNING \s""" + COLUMNS;
   // true when `candidate` is `unit` itself or one of its descendants: making it the parent would close a loop
   private static final String IS_SELF_OR_DESCENDANT = """
       WITH RECURSIVE up AS (
