@@ -36,6 +36,7 @@ public final class RequestIds {
       rc.vertx().getOrCreateContext().putLocal(LOCAL, id);
       rc.put(HEADER, id);
       rc.response().putHeader(HEADER, id);
+      AccessLog.attach(rc);
       rc.next();
     };
   }
