@@ -21,8 +21,8 @@ public final class Main {
       System.exit(2);
       return;
     }
-    // Chosen before the first logger exists, so logback picks the right appender (see logback.xml).
-    System.setProperty("duban.log.appender", config.logJson() ? "JSON" : "TEXT");
+    // Chosen before the first logger exists, so logback reads the right file.
+    if (config.logJson()) System.setProperty("logback.configurationFile", "logback-json.xml");
     Server server;
     try {
       server = Server.start(config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -36,8 +36,11 @@ public final class Main {
   }
 
   private static void awaitClose(Server server, long seconds) {
+    var log = org.slf4j.LoggerFactory.getLogger(Main.class);
     try {
+      log.info("stopping: no new connections, finishing requests in flight");
       server.close().toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+      log.info("stopped");
     } catch (Exception e) {
       System.err.println("duban: shutdown did not finish cleanly: " + e);
     }

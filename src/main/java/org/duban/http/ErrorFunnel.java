@@ -6,8 +6,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import io.vertx.json.schema.OutputUnit;
-import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.duban.db.PgErrors;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.ConnectException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -54,7 +51,7 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
   static Problem toProblem(Throwable failure, int status) {
     if (failure instanceof Problem p) return p;
     if (failure instanceof HttpException http) return fromHttpException(http);
-    if (failure instanceof ValidatorException v) return fromValidation(v);
+    if (failure instanceof ValidatorException v) return ValidationProblems.from(v);
     if (failure instanceof DecodeException) return Problem.invalid("", "the body is not well-formed JSON");
     Throwable mapped = PgErrors.toProblem(failure, Map.of());
     if (mapped instanceof Problem p) return p;
@@ -66,7 +63,7 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
   }
 
   private static Problem fromHttpException(HttpException http) {
-    if (http.getCause() instanceof ValidatorException v) return fromValidation(v);
+    if (http.getCause() instanceof ValidatorException v) return ValidationProblems.from(v);
     if (http.getCause() instanceof Problem p) return p;
     return fromStatus(http.getStatusCode(), http.getPayload());
   }
@@ -84,32 +81,6 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
       default -> new Problem(status, "http-" + status, HttpResponseStatus.valueOf(status).reasonPhrase(),
           detail == null ? HttpResponseStatus.valueOf(status).reasonPhrase() : detail, List.of(), null);
     };
-  }
-
-  /** The contract's validator names the offending location; we pass each one on as a field error. */
-  static Problem fromValidation(ValidatorException e) {
-    if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
-      List<Violation> violations = new ArrayList<>();
-      collect(schema.getOutputUnit(), violations);
-      if (!violations.isEmpty()) return Problem.invalid(violations);
-    }
-    return Problem.invalid(fieldOf(e), e.getMessage());
-  }
-
-  private static void collect(OutputUnit unit, List<Violation> into) {
-    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) {
-      unit.getErrors().forEach(child -> collect(child, into));
-    } else if (unit.getError() != null) {
-      String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation();
-      Violation violation = new Violation(field.replaceFirst("^#", ""), unit.getError());
-      if (!into.contains(violation)) into.add(violation);
-    }
-  }
-
-  private static String fieldOf(ValidatorException e) {
-    String message = String.valueOf(e.getMessage());
-    int at = message.lastIndexOf("parameter ");
-    return at < 0 ? "" : message.substring(at + "parameter ".length()).split("[ .]")[0];
   }
 
   private static boolean isUnavailable(Throwable failure) {

@@ -1,0 +1,87 @@
+package org.duban.http;
+
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the contract validator's output into one plain reason per field. The validator reports a
+ * tree: wrapper entries ("a subschema had errors") around the real cause, a missing property at the
+ * parent's location, and a declared property also listed under "additionalProperties" once it failed.
+ * A person fixing a form wants the leaf: which field, and what is wrong with it.
+ */
+final class ValidationProblems {
+  private static final Pattern REQUIRED = Pattern.compile("Instance does not have required property \"([^\"]+)\"");
+  private static final Pattern ADDITIONAL = Pattern.compile("Property \"([^\"]+)\" does not match additional properties schema");
+  private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+?)[ .]");
+
+  private ValidationProblems() {
+  }
+
+  static Problem from(ValidatorException e) {
+    String parameter = parameterOf(e);
+    if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+      List<OutputUnit> leaves = new ArrayList<>();
+      collectLeaves(schema.getOutputUnit(), leaves);
+      List<Violation> violations = simplify(leaves, parameter);
+      if (!violations.isEmpty()) return Problem.invalid(violations);
+    }
+    return Problem.invalid(parameter, e.getMessage());
+  }
+
+  private static void collectLeaves(OutputUnit unit, List<OutputUnit> into) {
+    if (unit.getErrors() != null && !unit.getErrors().isEmpty()) unit.getErrors().forEach(child -> collectLeaves(child, into));
+    else if (unit.getError() != null) into.add(unit);
+  }
+
+  /** One reason per field, the most specific one the validator gave. */
+  private static List<Violation> simplify(List<OutputUnit> leaves, String parameter) {
+    Map<String, String> generic = new LinkedHashMap<>();
+    Map<String, String> specific = new LinkedHashMap<>();
+    for (OutputUnit leaf : leaves) {
+      String location = location(leaf, parameter);
+      String error = leaf.getError();
+      Matcher required = REQUIRED.matcher(error);
+      Matcher additional = ADDITIONAL.matcher(error);
+      if (required.find()) specific.putIfAbsent(child(location, required.group(1)), "is required");
+      else if (additional.find()) generic.putIfAbsent(propertyAt(location, additional.group(1)), "is not a known field");
+      else if (isWrapper(error)) generic.putIfAbsent(location, error);
+      else specific.putIfAbsent(location, error);
+    }
+    generic.forEach(specific::putIfAbsent);
+    return specific.entrySet().stream().map(entry -> new Violation(entry.getKey(), entry.getValue())).toList();
+  }
+
+  private static boolean isWrapper(String error) {
+    return error.contains("does not match schema") || error.contains("subschema had errors") || error.contains("does not match the format");
+  }
+
+  private static String location(OutputUnit leaf, String parameter) {
+    String location = leaf.getInstanceLocation() == null ? "" : leaf.getInstanceLocation().replaceFirst("^#", "");
+    return location.isEmpty() && !parameter.isEmpty() ? parameter : location;
+  }
+
+  private static String child(String location, String name) {
+    return location + "/" + name;
+  }
+
+  /** Some entries already point at the property itself, others at the object holding it. */
+  private static String propertyAt(String location, String name) {
+    return location.endsWith("/" + name) ? location : child(location, name);
+  }
+
+  /** Query, path and header values are named by their parameter name; body fields by JSON pointer. */
+  private static String parameterOf(ValidatorException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("request body")) return "";
+    Matcher matcher = PARAMETER.matcher(message + " ");
+    return matcher.find() ? matcher.group(1) : "";
+  }
+}
