@@ -27,6 +27,18 @@ public final class PgErrors {
   private PgErrors() {
   }
 
+  /**
+   * Connection trouble (08), exhausted resources (53) and a server shutting down (57P) pass with time;
+   * so does any FATAL refusal, which PostgreSQL only gives while opening or ending a connection.
+   */
+  static boolean isUnavailable(String sqlState) {
+    return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
+  }
+
+  public static Problem unavailable() {
+    return new Problem(503, "unavailable", "Temporarily unavailable", "the database did not answer; retry shortly", List.of(), null);
+  }
+
   /** For {@code future.recover(PgErrors.translate(...))}: maps known refusals, passes the rest on. */
   public static <T> Function<Throwable, Future<T>> translate(Map<String, String> constraintFields) {
     return failure -> Future.failedFuture(toProblem(failure, constraintFields));
@@ -42,7 +54,7 @@ public final class PgErrors {
       case CHECK_VIOLATION, NOT_NULL_VIOLATION -> Problem.unprocessable(field, "breaks the rule " + field);
       case STRING_TOO_LONG -> Problem.unprocessable(String.valueOf(pg.getColumn()), "is too long");
       case SERIALIZATION_FAILURE, DEADLOCK -> Problem.conflict("a concurrent change got there first; retry");
-      default -> failure;
+      default -> isUnavailable(pg.getSqlState()) || "FATAL".equals(pg.getSeverity()) ? unavailable() : failure;
     };
   }
 }

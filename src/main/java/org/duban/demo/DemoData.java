@@ -67,12 +67,12 @@ public final class DemoData {
 
   private static Future<Void> people(SqlClient tx, String hash, Instant now) {
     return tx.preparedQuery(INSERT_PERSON).executeBatch(List.of(
-        person("admin", "系统管理员", "admin", null, hash, now),
-        person("duchashi", "督查室 钱科长", "supervision", "市政府督查室", hash, now),
-        person("keshi1", "综合一科 孙科长", "sponsor", "市政府办公室综合一科", hash, now),
-        person("leader", "王市长", "leader", "示范市", hash, now),
-        person("fgw", "发改委联络员 郑主任", "liaison", "市发展和改革委员会", hash, now),
-        person("zjj", "住建局联络员 陈主任", "liaison", "市住房和城乡建设局", hash, now)))
+        person("admin", "13800000100", "系统管理员", "admin", null, hash, now),
+        person("duchashi", "13800000004", "督查室 钱科长", "supervision", "市政府督查室", hash, now),
+        person("keshi1", "13800000005", "综合一科 孙科长", "sponsor", "市政府办公室综合一科", hash, now),
+        person("leader", "13800000001", "王市长", "leader", "示范市", hash, now),
+        person("fgw", "13800000008", "发改委联络员 郑主任", "liaison", "市发展和改革委员会", hash, now),
+        person("zjj", "13800000010", "住建局联络员 陈主任", "liaison", "市住房和城乡建设局", hash, now)))
         .mapEmpty();
   }
 
@@ -81,7 +81,7 @@ public final class DemoData {
     return Tuple.from(new Object[] {parent, name, kind, first, firstPhone, specific, specificPhone, Rows.utc(now)});
   }
 
-  private static Tuple person(String login, String name, String role, String unit, String hash, Instant now) {
-    return Tuple.from(new Object[] {login, name, null, role, unit, hash, Rows.utc(now)});
+  private static Tuple person(String login, String phone, String name, String role, String unit, String hash, Instant now) {
+    return Tuple.from(new Object[] {login, name, phone, role, unit, hash, Rows.utc(now)});
   }
 }

@@ -55,9 +55,7 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
     if (failure instanceof DecodeException) return Problem.invalid("", "the body is not well-formed JSON");
     Throwable mapped = PgErrors.toProblem(failure, Map.of());
     if (mapped instanceof Problem p) return p;
-    if (isUnavailable(failure)) {
-      return new Problem(503, "unavailable", "Temporarily unavailable", "the database did not answer in time; retry shortly", List.of(), null);
-    }
+    if (isUnavailable(failure)) return PgErrors.unavailable();
     if (failure == null && status > 0 && status < 500) return fromStatus(status, null);
     return new Problem(500, "internal", "Internal error", "an unexpected error occurred; quote the request id when reporting it", List.of(), null);
   }

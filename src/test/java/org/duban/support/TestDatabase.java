@@ -40,13 +40,18 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
+  /** SQL run from the maintenance database, for acting on this one from outside. */
+  public void executeAsAdmin(String sql) {
     try (Connection c = DriverManager.getConnection(target.withDatabase("postgres").jdbcUrl(), target.user(),
         target.password().orElse(null)); var statement = c.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS \"" + target.database() + "\" WITH (FORCE)");
+      statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Override
+  public void close() {
+    executeAsAdmin("DROP DATABASE IF EXISTS \"" + target.database() + "\" WITH (FORCE)");
   }
 }
