@@ -1,0 +1,53 @@
+package org.duban.item;
+
+import org.duban.time.WorkCalendar;
+import org.duban.time.Zones;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
+/**
+ * When a unit's time is up (R10, R11, R12, R36). Pure: the same inputs always give the same deadline.
+ *
+ * <p>Reading: a node runs from the moment of assignment, in Asia/Shanghai, by calendar days (or a
+ * calendar month); when it would end on a day off, it moves to the same time on the next working day
+ * ({@link Policy#rollToWorkingDay}), so that no unit is due on a holiday.
+ */
+public final class Deadlines {
+  /** R36: ordinary rectifications within 7 days, major or complex ones within 30, never beyond 60. */
+  static final Duration RECTIFICATION_ORDINARY = Duration.ofDays(7);
+  static final Duration RECTIFICATION_MAJOR = Duration.ofDays(30);
+  static final Duration RECTIFICATION_CAP = Duration.ofDays(60);
+  /** R32: an extension must be asked at least this long before the deadline. */
+  static final Duration EXTENSION_NOTICE = Duration.ofDays(2);
+
+  public record Policy(boolean rollToWorkingDay) {
+    public static final Policy DEFAULT = new Policy(true);
+  }
+
+  private Deadlines() {
+  }
+
+  public static Instant forNode(Node node, Instant assignedAt, WorkCalendar calendar, Policy policy) {
+    ZonedDateTime end = assignedAt.atZone(Zones.SHANGHAI).plus(node.period);
+    return (policy.rollToWorkingDay() ? onWorkingDay(end, calendar) : end).toInstant();
+  }
+
+  public static Instant forRectification(boolean major, Instant assignedAt) {
+    return assignedAt.plus(major ? RECTIFICATION_MAJOR : RECTIFICATION_ORDINARY);
+  }
+
+  /** The first deadline an item's units get at assignment. */
+  static Instant initial(Item item, Instant assignedAt, WorkCalendar calendar, Policy policy) {
+    if (item.explicitDeadline().isPresent()) return item.explicitDeadline().get();
+    if (item.node().isPresent()) return forNode(item.node().get(), assignedAt, calendar, policy);
+    return forRectification(item.severity().filter("major"::equals).isPresent(), assignedAt);
+  }
+
+  private static ZonedDateTime onWorkingDay(ZonedDateTime end, WorkCalendar calendar) {
+    ZonedDateTime moved = end;
+    while (!calendar.isWorkingDay(moved.toLocalDate())) moved = moved.plusDays(1);
+    return moved;
+  }
+}
