@@ -25,11 +25,17 @@ import org.duban.config.Config;
 import org.duban.db.DatabaseBootstrap;
 import org.duban.db.Pools;
 import org.duban.demo.DemoData;
+import org.duban.demo.DemoItems;
 import org.duban.health.HealthHandlers;
 import org.duban.http.ApiRouter;
 import org.duban.http.Contract;
 import org.duban.http.HttpVerticle;
 import org.duban.http.RequestIds;
+import org.duban.item.Attachments;
+import org.duban.item.Deadlines;
+import org.duban.item.ItemHandlers;
+import org.duban.item.ItemService;
+import org.duban.item.Ledger;
 import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
 import org.duban.org.PersonRepository;
@@ -80,7 +86,7 @@ public final class Server {
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
     return Contract.read(vertx).onSuccess(wiring::useContract)
         .compose(v -> wiring.calendar.start(vertx))
-        .compose(v -> config.demoEnabled() ? new DemoData(pool, wiring.passwords, clock.clock()).seedIfEmpty() : Future.succeededFuture())
+        .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(wiring::router, config.httpHost(), config.httpPort(), config.shutdownGrace());
           instances.add(verticle);
@@ -89,6 +95,12 @@ public final class Server {
         .map(id -> new Server(vertx, pool, clock, instances))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
+  }
+
+  /** The demo organisation into an empty database, then demo items through the item service. */
+  private static Future<Void> seedDemo(Wiring wiring) {
+    return new DemoData(wiring.pool, wiring.passwords, wiring.clock.clock()).seedIfEmpty()
+        .compose(seeded -> seeded ? new DemoItems(wiring.pool, wiring.items).seed() : Future.succeededFuture());
   }
 
   public int port() {
@@ -129,6 +141,9 @@ public final class Server {
     final SessionGuard guard;
     final OrgService org;
     final CalendarService calendar;
+    final ItemService items;
+    final Attachments attachments;
+    final Ledger ledger;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -144,6 +159,9 @@ public final class Server {
       this.guard = new SessionGuard(auth);
       this.org = new OrgService(new UnitRepository(pool), new PersonRepository(pool), passwords, clock.clock());
       this.calendar = new CalendarService(pool, clock.clock());
+      this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()));
+      this.attachments = new Attachments(items, config.attachmentMaxBytes());
+      this.ledger = new Ledger(items, pool, vertx);
     }
 
     void useContract(JsonObject document) {
@@ -152,14 +170,17 @@ public final class Server {
 
     Future<Router> router() {
       return ApiRouter.build(vertx, contract,
-          new ApiRouter.Settings(config.bodyLimitBytes(), config.requestTimeout().toMillis()),
+          new ApiRouter.Settings(config.bodyLimitBytes(), config.attachmentMaxBytes(), config.requestTimeout().toMillis()),
           JWTAuthHandler.create(tokens.provider()),
-          guard::requiring,
+          guard,
           api -> {
             HealthHandlers.mount(api, pool, registry);
             AuthHandlers.mount(api, auth);
             OrgHandlers.mount(api, org);
             TimeHandlers.mount(api, clock, calendar);
+            ItemHandlers.mount(api, items);
+            Attachments.mount(api, attachments);
+            Ledger.mount(api, ledger);
           });
     }
   }

@@ -34,7 +34,7 @@ final class AuthRepository {
   private static final String END_SESSION = """
       UPDATE session SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL""";
   private static final String ACTIVE_PRINCIPAL = """
-      SELECT p.id, p.role, p.unit_id
+      SELECT p.id, p.role, p.unit_id, p.rank
         FROM session s JOIN person p ON p.id = s.person_id
        WHERE s.id = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND p.active""";
 
@@ -82,7 +82,8 @@ final class AuthRepository {
   Future<Optional<Principal>> activePrincipal(UUID sessionId, Instant now) {
     return pool.preparedQuery(ACTIVE_PRINCIPAL).execute(Tuple.of(sessionId, Rows.utc(now)))
         .map(rows -> Rows.first(rows).map(r -> new Principal(r.getLong("id"), sessionId,
-            Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")))));
+            Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")),
+            Optional.ofNullable(r.getString("rank")).map(LeaderRank::fromWire))));
   }
 
   private static Credentials credentials(Row r) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The person behind a request, as the database says now (not as the token said at login). */
-public record Principal(long personId, UUID sessionId, Role role, Optional<Long> unitId) {
+public record Principal(long personId, UUID sessionId, Role role, Optional<Long> unitId, Optional<LeaderRank> rank) {
   public boolean is(Role other) {
     return role == other;
   }

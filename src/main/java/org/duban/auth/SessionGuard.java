@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
+import org.duban.http.Guard;
 import org.duban.http.Problem;
 
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * open and its person active, and the person's current role must be one the operation admits.
  * The role is read from the database, so a changed role or a logout takes effect at once.
  */
-public final class SessionGuard {
+public final class SessionGuard implements Guard {
   public static final String PRINCIPAL_KEY = "duban.principal";
   private final AuthService auth;
 
@@ -24,8 +25,10 @@ public final class SessionGuard {
     this.auth = auth;
   }
 
-  public Handler<RoutingContext> requiring(Set<Role> admitted) {
-    String names = admitted.stream().map(Role::wire).sorted().collect(Collectors.joining(", "));
+  @Override
+  public Handler<RoutingContext> requiring(Set<Role> admitted, Optional<String> rule) {
+    String names = admitted.stream().map(Role::wire).sorted().collect(Collectors.joining(", "))
+        + rule.map(r -> " (" + r + ")").orElse("");
     return rc -> sessionOf(rc.user())
         .map(auth::principal)
         .orElseGet(() -> Future.succeededFuture(Optional.empty()))

@@ -29,7 +29,9 @@ public record Config(
     Optional<Instant> clockStart,
     boolean demoEnabled,
     boolean logJson,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    long attachmentMaxBytes,
+    boolean rollDeadlinesToWorkingDay) {
 
   public static Config load(ConfigSource source) {
     Reader r = new Reader(source);
@@ -50,7 +52,9 @@ public record Config(
         r.instant(CLOCK_START),
         r.bool(DEMO_ENABLED, false),
         r.bool(LOG_JSON, false),
-        r.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20)));
+        r.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20)),
+        r.integer(ATTACHMENT_MAX, 20 * 1_048_576, 1024, 512 * 1_048_576),
+        r.bool(ROLL_TO_WORKING_DAY, true));
   }
 
   /** Secrets are never printed: this is what start-up logs. */

@@ -24,12 +24,12 @@ public final class DemoData {
 
   private static final String ANY_UNIT = "SELECT EXISTS (SELECT 1 FROM unit) AS seeded";
   private static final String INSERT_UNIT = """
-      INSERT INTO unit (parent_id, name, kind, first_responsible_name, first_responsible_phone,
+      INSERT INTO unit (parent_id, name, kind, code, first_responsible_name, first_responsible_phone,
                         specific_responsible_name, specific_responsible_phone, created_at, updated_at)
-      VALUES ((SELECT id FROM unit WHERE name = $1), $2, $3, $4, $5, $6, $7, $8, $8)""";
+      VALUES ((SELECT id FROM unit WHERE name = $1), $2, $3, $9, $4, $5, $6, $7, $8, $8)""";
   private static final String INSERT_PERSON = """
-      INSERT INTO person (login, display_name, phone, role, unit_id, password_hash, created_at, updated_at)
-      VALUES ($1, $2, $3, $4, (SELECT id FROM unit WHERE name = $5), $6, $7, $7)""";
+      INSERT INTO person (login, display_name, phone, role, unit_id, password_hash, created_at, updated_at, rank)
+      VALUES ($1, $2, $3, $4, (SELECT id FROM unit WHERE name = $5), $6, $7, $7, $8)""";
 
   private final Pool pool;
   private final Passwords passwords;
@@ -41,10 +41,11 @@ public final class DemoData {
     this.clock = clock;
   }
 
-  public Future<Void> seedIfEmpty() {
+  /** Answers whether it wrote the organisation now (false when the database already had units). */
+  public Future<Boolean> seedIfEmpty() {
     return pool.query(ANY_UNIT).execute()
         .map(rows -> rows.iterator().next().getBoolean("seeded"))
-        .compose(seeded -> seeded ? Future.succeededFuture() : passwords.hash(PASSWORD).compose(this::seed));
+        .compose(seeded -> seeded ? Future.succeededFuture(false) : passwords.hash(PASSWORD).compose(this::seed).map(true));
   }
 
   private Future<Void> seed(String hash) {
@@ -55,33 +56,35 @@ public final class DemoData {
 
   private static Future<Void> units(SqlClient tx, Instant now) {
     return tx.preparedQuery(INSERT_UNIT).executeBatch(List.of(
-        unit(null, "示范市", "city", "王市长", "13800000001", "李秘书长", "13800000002", now),
-        unit("示范市", "市政府督查室", "office", "赵主任", "13800000003", "钱科长", "13800000004", now),
-        unit("示范市", "市政府办公室综合一科", "office", "孙科长", "13800000005", "周副科长", "13800000006", now),
-        unit("示范市", "市发展和改革委员会", "department", "吴主任", "13800000007", "郑主任", "13800000008", now),
-        unit("示范市", "市住房和城乡建设局", "department", "冯局长", "13800000009", "陈主任", "13800000010", now),
-        unit("示范市", "市交通运输局", "department", "褚局长", "13800000011", "卫主任", "13800000012", now),
-        unit("示范市", "东城区人民政府", "county", "蒋区长", "13800000013", "沈主任", "13800000014", now)))
+        unit(null, "示范市", "city", "王市长", "13800000001", "李秘书长", "13800000002", now, null),
+        unit("示范市", "市政府督查室", "office", "赵主任", "13800000003", "钱科长", "13800000004", now, "DCS"),
+        unit("示范市", "市政府办公室综合一科", "office", "孙科长", "13800000005", "周副科长", "13800000006", now, "ZH1"),
+        unit("示范市", "市发展和改革委员会", "department", "吴主任", "13800000007", "郑主任", "13800000008", now, null),
+        unit("示范市", "市住房和城乡建设局", "department", "冯局长", "13800000009", "陈主任", "13800000010", now, null),
+        unit("示范市", "市交通运输局", "department", "褚局长", "13800000011", "卫主任", "13800000012", now, null),
+        unit("示范市", "东城区人民政府", "county", "蒋区长", "13800000013", "沈主任", "13800000014", now, null)))
         .mapEmpty();
   }
 
   private static Future<Void> people(SqlClient tx, String hash, Instant now) {
     return tx.preparedQuery(INSERT_PERSON).executeBatch(List.of(
-        person("admin", "13800000100", "系统管理员", "admin", null, hash, now),
-        person("duchashi", "13800000004", "督查室 钱科长", "supervision", "市政府督查室", hash, now),
-        person("keshi1", "13800000005", "综合一科 孙科长", "sponsor", "市政府办公室综合一科", hash, now),
-        person("leader", "13800000001", "王市长", "leader", "示范市", hash, now),
-        person("fgw", "13800000008", "发改委联络员 郑主任", "liaison", "市发展和改革委员会", hash, now),
-        person("zjj", "13800000010", "住建局联络员 陈主任", "liaison", "市住房和城乡建设局", hash, now)))
+        person("admin", "13800000100", "系统管理员", "admin", null, hash, now, null),
+        person("duchashi", "13800000004", "督查室 钱科长", "supervision", "市政府督查室", hash, now, null),
+        person("keshi1", "13800000005", "综合一科 孙科长", "sponsor", "市政府办公室综合一科", hash, now, null),
+        person("leader", "13800000001", "王市长", "leader", "示范市", hash, now, "mayor"),
+        person("fumishu", "13800000002", "李副秘书长", "leader", "示范市", hash, now, "deputy_secretary_general"),
+        person("fgw", "13800000008", "发改委联络员 郑主任", "liaison", "市发展和改革委员会", hash, now, null),
+        person("zjj", "13800000010", "住建局联络员 陈主任", "liaison", "市住房和城乡建设局", hash, now, null)))
         .mapEmpty();
   }
 
   private static Tuple unit(String parent, String name, String kind, String first, String firstPhone,
-                            String specific, String specificPhone, Instant now) {
-    return Tuple.from(new Object[] {parent, name, kind, first, firstPhone, specific, specificPhone, Rows.utc(now)});
+                            String specific, String specificPhone, Instant now, String code) {
+    return Tuple.from(new Object[] {parent, name, kind, first, firstPhone, specific, specificPhone, Rows.utc(now), code});
   }
 
-  private static Tuple person(String login, String phone, String name, String role, String unit, String hash, Instant now) {
-    return Tuple.from(new Object[] {login, name, phone, role, unit, hash, Rows.utc(now)});
+  private static Tuple person(String login, String phone, String name, String role, String unit, String hash, Instant now,
+                              String rank) {
+    return Tuple.from(new Object[] {login, name, phone, role, unit, hash, Rows.utc(now), rank});
   }
 }

@@ -14,6 +14,7 @@ import org.duban.auth.Role;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -23,9 +24,9 @@ import java.util.function.Function;
  */
 public final class Api {
   private final RouterBuilder builder;
-  private final Function<Set<Role>, Handler<RoutingContext>> guard;
+  private final Guard guard;
 
-  public Api(RouterBuilder builder, Function<Set<Role>, Handler<RoutingContext>> guard) {
+  public Api(RouterBuilder builder, Guard guard) {
     this.builder = builder;
     this.guard = guard;
   }
@@ -38,7 +39,7 @@ public final class Api {
   /** An operation that writes its own response (metrics text, files). */
   public Api raw(String operationId, Handler<RoutingContext> handler) {
     OpenAPIRoute route = Objects.requireNonNull(builder.getRoute(operationId), "not in the contract: " + operationId);
-    if (isSecured(route.getOperation())) route.addHandler(guard.apply(rolesOf(route.getOperation())));
+    if (isSecured(route.getOperation())) route.addHandler(guard.requiring(rolesOf(route.getOperation()), ruleOf(route.getOperation())));
     route.addHandler(handler);
     return this;
   }
@@ -55,6 +56,11 @@ public final class Api {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     names.forEach(name -> roles.add(Role.fromWire(String.valueOf(name))));
     return roles;
+  }
+
+  /** The rule an operation rests on, from its {@code x-rule} extension, for refusals to name. */
+  static Optional<String> ruleOf(Operation operation) {
+    return Optional.ofNullable(operation.getExtensions().get("x-rule")).map(String::valueOf);
   }
 
   private static Future<Reply> call(Function<RoutingContext, Future<Reply>> handler, RoutingContext rc) {

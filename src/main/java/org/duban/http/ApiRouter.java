@@ -12,11 +12,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import org.duban.auth.Role;
 
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Builds the HTTP router from the contract: request ids, a body limit, a deadline per request and
@@ -27,17 +24,19 @@ public final class ApiRouter {
   private ApiRouter() {
   }
 
-  public record Settings(long bodyLimitBytes, long requestTimeoutMs) {
+  /** @param fileLimitBytes the larger limit for file uploads ({@code application/octet-stream} bodies) */
+  public record Settings(long bodyLimitBytes, long fileLimitBytes, long requestTimeoutMs) {
   }
 
   public static Future<Router> build(Vertx vertx, JsonObject contractDocument, Settings settings, JWTAuthHandler bearer,
-                                     Function<Set<Role>, Handler<RoutingContext>> guard,
+                                     Guard guard,
                                      Consumer<Api> features) {
     return Contract.parse(vertx, contractDocument).map(contract -> {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
-      builder.rootHandler(BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes()));
+      builder.rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(settings.bodyLimitBytes(), settings.fileLimitBytes())));
+      builder.rootHandler(rc -> limitNonFileBodies(rc, settings.bodyLimitBytes()));
       builder.security("bearer").httpHandler(bearer);
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
@@ -47,6 +46,13 @@ public final class ApiRouter {
       router.errorHandler(405, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(405, null)));
       return router;
     });
+  }
+
+  /** Only file uploads may use the larger limit the body handler enforces for every request. */
+  private static void limitNonFileBodies(RoutingContext rc, long limit) {
+    String type = String.valueOf(rc.request().getHeader("Content-Type"));
+    if (!type.startsWith("application/octet-stream") && rc.body().length() > limit) rc.fail(413);
+    else rc.next();
   }
 
   /** The contract itself, its readable page, and the web app; none of these is an API operation. */

@@ -1,6 +1,7 @@
 package org.duban.org;
 
 import io.vertx.core.json.JsonObject;
+import org.duban.auth.LeaderRank;
 import org.duban.auth.Role;
 
 import java.time.Instant;
@@ -8,11 +9,12 @@ import java.util.Optional;
 
 /** A person who signs in: their role, and for liaisons and sponsor staff the unit they act for. */
 public record Person(long id, String login, String displayName, String phone, Role role, Optional<Long> unitId,
-                     boolean active, Instant createdAt, Instant updatedAt, int version) {
+                     Optional<LeaderRank> rank, boolean active, Instant createdAt, Instant updatedAt, int version) {
 
   static Person fromRequest(JsonObject body) {
     return new Person(0, body.getString("login"), body.getString("displayName"), body.getString("phone"),
-        Role.fromWire(body.getString("role")), Optional.ofNullable(body.getLong("unitId")), true, null, null, 0);
+        Role.fromWire(body.getString("role")), Optional.ofNullable(body.getLong("unitId")),
+        Optional.ofNullable(body.getString("rank")).map(LeaderRank::fromWire), true, null, null, 0);
   }
 
   Person patchedWith(JsonObject patch) {
@@ -21,6 +23,7 @@ public record Person(long id, String login, String displayName, String phone, Ro
         patch.containsKey("phone") ? patch.getString("phone") : phone,
         patch.containsKey("role") ? Role.fromWire(patch.getString("role")) : role,
         patch.containsKey("unitId") ? Optional.ofNullable(patch.getLong("unitId")) : unitId,
+        patch.containsKey("rank") ? Optional.ofNullable(patch.getString("rank")).map(LeaderRank::fromWire) : rank,
         patch.getBoolean("active", active),
         createdAt, updatedAt, version);
   }
@@ -33,6 +36,7 @@ public record Person(long id, String login, String displayName, String phone, Ro
         .put("phone", phone)
         .put("role", role.wire())
         .put("unitId", unitId.orElse(null))
+        .put("rank", rank.map(LeaderRank::wire).orElse(null))
         .put("active", active)
         .put("createdAt", createdAt.toString())
         .put("updatedAt", updatedAt.toString())

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import org.duban.auth.LeaderRank;
 import org.duban.auth.Role;
 import org.duban.db.PgErrors;
 import org.duban.db.Rows;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /** All SQL of people (人员). Password hashes go in and never come out of here. */
 public final class PersonRepository {
-  private static final String COLUMNS = "id, login, display_name, phone, role, unit_id, active, created_at, updated_at, version";
+  private static final String COLUMNS = "id, login, display_name, phone, role, unit_id, rank, active, created_at, updated_at, version";
   private static final String LIST = """
       SELECT %s FROM person
        WHERE ($1::bigint IS NULL OR unit_id = $1) AND ($2::text IS NULL OR role = $2)
@@ -24,12 +25,12 @@ public final class PersonRepository {
   private static final String FIND = "SELECT " + COLUMNS + " FROM person WHERE id = $1";
   private static final String LOCK = FIND + " FOR UPDATE";
   private static final String INSERT = """
-      INSERT INTO person (login, display_name, phone, role, unit_id, password_hash, created_at, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+      INSERT INTO person (login, display_name, phone, role, unit_id, rank, password_hash, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
       RETURNING \s""" + COLUMNS;
   private static final String UPDATE = """
-      UPDATE person SET display_name = $2, phone = $3, role = $4, unit_id = $5, active = $6,
-             password_hash = COALESCE($7, password_hash), updated_at = $8, version = version + 1
+      UPDATE person SET display_name = $2, phone = $3, role = $4, unit_id = $5, rank = $6, active = $7,
+             password_hash = COALESCE($8, password_hash), updated_at = $9, version = version + 1
        WHERE id = $1
       RETURNING \s""" + COLUMNS;
   private static final String END_SESSIONS = """
@@ -37,7 +38,8 @@ public final class PersonRepository {
   static final Map<String, String> CONSTRAINTS = Map.of(
       "person_login_unique", "/login",
       "person_unit_id_fkey", "/unitId",
-      "person_unit_for_unit_roles", "/unitId");
+      "person_unit_for_unit_roles", "/unitId",
+      "person_rank_only_for_leaders", "/rank");
 
   private final Pool pool;
 
@@ -60,7 +62,8 @@ public final class PersonRepository {
 
   public Future<Person> insert(Person p, String passwordHash, Instant now) {
     return pool.preparedQuery(INSERT)
-        .execute(Tuple.of(p.login(), p.displayName(), p.phone(), p.role().wire(), p.unitId().orElse(null), passwordHash, Rows.utc(now)))
+        .execute(Tuple.from(new Object[] {p.login(), p.displayName(), p.phone(), p.role().wire(), p.unitId().orElse(null),
+            rankOf(p), passwordHash, Rows.utc(now)}))
         .map(rows -> person(rows.iterator().next()))
         .recover(PgErrors.translate(CONSTRAINTS));
   }
@@ -69,7 +72,7 @@ public final class PersonRepository {
   Future<Person> update(SqlClient tx, Person p, String newPasswordHash, Instant now) {
     return tx.preparedQuery(UPDATE)
         .execute(Tuple.from(new Object[] {p.id(), p.displayName(), p.phone(), p.role().wire(), p.unitId().orElse(null),
-            p.active(), newPasswordHash, Rows.utc(now)}))
+            rankOf(p), p.active(), newPasswordHash, Rows.utc(now)}))
         .map(rows -> person(rows.iterator().next()))
         .recover(PgErrors.translate(CONSTRAINTS));
   }
@@ -78,9 +81,14 @@ public final class PersonRepository {
     return tx.preparedQuery(END_SESSIONS).execute(Tuple.of(personId, Rows.utc(now), reason)).mapEmpty();
   }
 
+  private static String rankOf(Person p) {
+    return p.rank().map(LeaderRank::wire).orElse(null);
+  }
+
   private static Person person(Row r) {
     return new Person(r.getLong("id"), r.getString("login"), r.getString("display_name"), r.getString("phone"),
-        Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")), r.getBoolean("active"),
+        Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")),
+        Optional.ofNullable(r.getString("rank")).map(LeaderRank::fromWire), r.getBoolean("active"),
         Rows.instant(r, "created_at"), Rows.instant(r, "updated_at"), r.getInteger("version"));
   }
 }

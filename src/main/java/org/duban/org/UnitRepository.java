@@ -17,20 +17,20 @@ import java.util.Optional;
 /** All SQL of units (单位). */
 public final class UnitRepository {
   private static final String COLUMNS = """
-      id, parent_id, name, kind, first_responsible_name, first_responsible_phone,
+      id, parent_id, name, kind, code, first_responsible_name, first_responsible_phone,
       specific_responsible_name, specific_responsible_phone, created_at, updated_at, version""";
   private static final String LIST = "SELECT " + COLUMNS + " FROM unit ORDER BY parent_id NULLS FIRST, id";
   private static final String FIND = "SELECT " + COLUMNS + " FROM unit WHERE id = $1";
   private static final String LOCK = FIND + " FOR UPDATE";
   private static final String INSERT = """
-      INSERT INTO unit (parent_id, name, kind, first_responsible_name, first_responsible_phone,
+      INSERT INTO unit (parent_id, name, kind, code, first_responsible_name, first_responsible_phone,
                         specific_responsible_name, specific_responsible_phone, created_at, updated_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
       RETURNING \s""" + COLUMNS;
   private static final String UPDATE = """
-      UPDATE unit SET parent_id = $2, name = $3, kind = $4, first_responsible_name = $5,
-             first_responsible_phone = $6, specific_responsible_name = $7, specific_responsible_phone = $8,
-             updated_at = $9, version = version + 1
+      UPDATE unit SET parent_id = $2, name = $3, kind = $4, code = $5, first_responsible_name = $6,
+             first_responsible_phone = $7, specific_responsible_name = $8, specific_responsible_phone = $9,
+             updated_at = $10, version = version + 1
        WHERE id = $1
       RETURNING \s""" + COLUMNS;
   // true when `candidate` is `unit` itself or one of its descendants: making it the parent would close a loop
@@ -43,7 +43,8 @@ public final class UnitRepository {
   static final Map<String, String> CONSTRAINTS = Map.of(
       "unit_name_unique_under_parent", "/name",
       "unit_parent_id_fkey", "/parentId",
-      "unit_not_own_parent", "/parentId");
+      "unit_not_own_parent", "/parentId",
+      "unit_code_unique", "/code");
 
   private final Pool pool;
 
@@ -68,7 +69,7 @@ public final class UnitRepository {
   }
 
   public Future<Unit> insert(Unit unit, Instant now) {
-    return pool.preparedQuery(INSERT).execute(Tuple.from(values(null, unit, now).subList(1, 9)))
+    return pool.preparedQuery(INSERT).execute(Tuple.from(values(null, unit, now).subList(1, 10)))
         .map(rows -> unit(rows.iterator().next()))
         .recover(PgErrors.translate(CONSTRAINTS));
   }
@@ -86,12 +87,13 @@ public final class UnitRepository {
 
   /** id, then the columns both INSERT and UPDATE write, then the time of writing. */
   private static List<Object> values(Long id, Unit u, Instant now) {
-    return Arrays.asList(id, u.parentId().orElse(null), u.name(), u.kind(),
+    return Arrays.asList(id, u.parentId().orElse(null), u.name(), u.kind(), u.code().orElse(null),
         u.first().name(), u.first().phone(), u.specific().name(), u.specific().phone(), Rows.utc(now));
   }
 
   private static Unit unit(Row r) {
     return new Unit(r.getLong("id"), Optional.ofNullable(r.getLong("parent_id")), r.getString("name"), r.getString("kind"),
+        Optional.ofNullable(r.getString("code")),
         new Unit.Responsible(r.getString("first_responsible_name"), r.getString("first_responsible_phone")),
         new Unit.Responsible(r.getString("specific_responsible_name"), r.getString("specific_responsible_phone")),
         Rows.instant(r, "created_at"), Rows.instant(r, "updated_at"), r.getInteger("version"));

@@ -1,0 +1,23 @@
+package org.duban.item;
+
+import org.duban.http.Problem;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Conversions of request fields the contract has checked for shape but not for meaning. */
+final class Fields {
+  private Fields() {
+  }
+
+  /** An offset date-time as an instant, or a problem naming the field. */
+  static Instant instant(String field, String text) {
+    if (text == null) return null;
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw Problem.invalid(field, "must be a date-time with an offset, such as 2026-03-02T18:00:00+08:00");
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package org.duban.item;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import org.duban.auth.Principal;
+import org.duban.auth.Role;
+import org.duban.http.Problem;
+import org.duban.http.Violation;
+import org.duban.time.CalendarService;
+import org.duban.time.Zones;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs lifecycle commands against stored items. Each command takes the item's row lock
+ * ({@code SELECT … FOR UPDATE}) for its transaction, so concurrent commands on one item are applied one
+ * after the other and none is lost; the lifecycle then decides on the state as it is.
+ */
+public final class ItemService {
+  /** R06: shown to whoever registers an item. */
+  public static final String CONFIDENTIALITY_NOTICE =
+      "涉密事项严禁录入本系统。Classified matters must never be entered: registration is recorded in the audit trail.";
+
+  private final Pool pool;
+  private final Clock clock;
+  private final CalendarService calendars;
+  private final Deadlines.Policy policy;
+  private final ItemRepository items = new ItemRepository();
+  private final ItemQueries queries;
+  private final ReportRepository reports;
+
+  public ItemService(Pool pool, Clock clock, CalendarService calendars, Deadlines.Policy policy) {
+    this.pool = pool;
+    this.clock = clock;
+    this.calendars = calendars;
+    this.policy = policy;
+    this.queries = new ItemQueries(pool);
+    this.reports = new ReportRepository(pool);
+  }
+
+  Lifecycle lifecycle() {
+    return new Lifecycle(calendars.calendar(), policy);
+  }
+
+  public Future<JsonObject> register(Principal who, Registration registration) {
+    Instant now = clock.instant();
+    Actor actor = actorOf(who);
+    Decision decision = lifecycle().register(registration, actor, now);
+    if (decision instanceof Decision.Refused refused) return Future.failedFuture(problemOf(refused, null));
+    Decision.Accepted accepted = (Decision.Accepted) decision;
+    int year = now.atZone(Zones.SHANGHAI).getYear();
+    return pool.withTransaction(tx -> items.nextNumber(tx, accepted.item().sponsorUnitId(), year)
+            .compose(number -> items.insert(tx, accepted.item(), registration, number, who.personId(), now))
+            .compose(id -> items.append(tx, id, accepted.events(), actor, now).map(id)))
+        .compose(id -> view(who, id))
+        .map(view -> view.put("notice", CONFIDENTIALITY_NOTICE));
+  }
+
+  /** One lifecycle command on one item, in one transaction holding the item's lock. */
+  public Future<JsonObject> command(Principal who, long itemId, Command command) {
+    Instant now = clock.instant();
+    Actor actor = actorOf(who);
+    return pool.withTransaction(tx -> lockVisible(tx, who, itemId)
+            .compose(item -> apply(tx, item, lifecycle().decide(item, command, actor, now), actor, now)
+                .compose(next -> afterReview(tx, itemId, command))))
+        .compose(v -> view(who, itemId));
+  }
+
+  /**
+   * R22 and the idempotent report: a retried submission with the same key finds the first one and
+   * answers it again; the item's lock makes concurrent retries wait for each other.
+   */
+  public Future<Submitted> submitReport(Principal who, long itemId, String text, boolean completion, List<UUID> attachments,
+                                        String idempotencyKey) {
+    Instant now = clock.instant();
+    Actor actor = actorOf(who);
+    long unitId = who.unitId().orElseThrow(() -> Problem.forbidden("only a unit's liaison reports"));
+    return pool.withTransaction(tx -> lockVisible(tx, who, itemId)
+        .compose(item -> reports.byKey(tx, itemId, unitId, idempotencyKey).compose(existing -> existing.isPresent()
+            ? Future.succeededFuture(new Submitted(ReportRepository.toJson(existing.get()), true))
+            : newReport(tx, item, actor, unitId, text, completion, attachments, idempotencyKey, now))));
+  }
+
+  public record Submitted(JsonObject report, boolean replayed) {
+  }
+
+  private Future<Submitted> newReport(SqlClient tx, Item item, Actor actor, long unitId, String text, boolean completion,
+                                      List<UUID> attachments, String key, Instant now) {
+    return reports.insert(tx, item.id(), unitId, actor.personId(), completion, text, now, key)
+        .map(id -> id.orElseThrow(() -> Problem.conflict("a report with this Idempotency-Key is being stored; retry")))
+        .compose(reportId -> {
+          Decision decision = lifecycle().decide(item, new Command.SubmitReport(unitId, reportId, completion), actor, now);
+          return apply(tx, item, decision, actor, now)
+              .compose(next -> reports.setOnTime(tx, reportId, onTime(decision)))
+              .compose(v -> linkAll(tx, reportId, attachments, actor.personId()))
+              .compose(v -> reports.byKey(tx, item.id(), unitId, key))
+              .map(stored -> new Submitted(ReportRepository.toJson(stored.orElseThrow()), false));
+        });
+  }
+
+  private Future<Void> linkAll(SqlClient tx, long reportId, List<UUID> attachments, long uploader) {
+    return reports.link(tx, reportId, attachments, uploader).compose(linked -> linked == attachments.size()
+        ? Future.succeededFuture()
+        : Future.failedFuture(Problem.unprocessable("/attachmentIds", "every attachment must be one you uploaded and not yet used")));
+  }
+
+  public Future<JsonObject> get(Principal who, long itemId) {
+    return view(who, itemId);
+  }
+
+  public Future<JsonArray> events(Principal who, long itemId) {
+    return view(who, itemId).compose(v -> queries.events(itemId, Optional.empty()));
+  }
+
+  /** A liaison reads only their own unit's reports on the item. */
+  public Future<JsonArray> reports(Principal who, long itemId) {
+    Optional<Long> only = who.is(Role.LIAISON) ? who.unitId() : Optional.empty();
+    return view(who, itemId).compose(v -> reports.forItem(itemId, only));
+  }
+
+  public Future<JsonObject> list(Principal who, ItemQueries.Filter filter, Optional<ItemQueries.Cursor> after, int limit) {
+    Instant now = clock.instant();
+    return queries.list(scoped(who, filter), now, after, limit + 1).map(rows -> Paging.page(rows, limit, now));
+  }
+
+  ItemQueries queries() {
+    return queries;
+  }
+
+  ReportRepository reportRepository() {
+    return reports;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** Liaisons see the items their unit is on; sponsor staff those of their office; others all. */
+  static ItemQueries.Filter scoped(Principal who, ItemQueries.Filter f) {
+    return new ItemQueries.Filter(f.board(), f.status(), f.unitId(), f.sponsorUnitId(), f.source(), f.node(),
+        f.keySupervision(), f.overdue(), who.is(Role.LIAISON) ? who.unitId().orElse(-1L) : null, sponsorScope(who));
+  }
+
+  /** The office a sponsor's reading is limited to; null for roles that read every office. */
+  static Long sponsorScope(Principal who) {
+    return who.is(Role.SPONSOR) ? who.unitId().orElse(-1L) : null;
+  }
+
+  private Future<JsonObject> view(Principal who, long itemId) {
+    return queries.item(itemId, clock.instant()).map(found -> found
+        .filter(item -> canSee(who, item))
+        .orElseThrow(() -> Problem.notFound("item " + itemId)));
+  }
+
+  private Future<Item> lockVisible(SqlClient tx, Principal who, long itemId) {
+    return items.lock(tx, itemId).map(found -> found
+        .filter(item -> canSee(who, item))
+        .orElseThrow(() -> Problem.notFound("item " + itemId)));
+  }
+
+  private Future<Item> apply(SqlClient tx, Item item, Decision decision, Actor actor, Instant now) {
+    if (decision instanceof Decision.Refused refused) return Future.failedFuture(problemOf(refused, item));
+    Decision.Accepted accepted = (Decision.Accepted) decision;
+    return items.save(tx, item, accepted.item(), now)
+        .compose(v -> items.append(tx, item.id(), accepted.events(), actor, now))
+        .map(accepted.item());
+  }
+
+  /** A return or an acceptance also marks the report it was about. */
+  private Future<Void> afterReview(SqlClient tx, long itemId, Command command) {
+    if (command instanceof Command.ReturnReport r) return reports.reviewLatest(tx, itemId, r.unitId(), "returned");
+    if (command instanceof Command.AcceptReport a) return reports.reviewLatest(tx, itemId, a.unitId(), "accepted");
+    return Future.succeededFuture();
+  }
+
+  private static boolean onTime(Decision decision) {
+    return decision instanceof Decision.Accepted a && a.events().get(0).data().getBoolean("onTime", true);
+  }
+
+  static boolean canSee(Principal who, Item item) {
+    return canSee(who, item.sponsorUnitId(), item.units().keySet());
+  }
+
+  static boolean canSee(Principal who, JsonObject view) {
+    return canSee(who, view.getLong("sponsorUnitId"),
+        view.getJsonArray("units").stream().map(u -> ((JsonObject) u).getLong("unitId")).toList());
+  }
+
+  private static boolean canSee(Principal who, long sponsorUnitId, Collection<Long> unitIds) {
+    return switch (who.role()) {
+      case LIAISON -> who.unitId().filter(unitIds::contains).isPresent();
+      case SPONSOR -> who.unitId().filter(u -> u == sponsorUnitId).isPresent();
+      default -> true;
+    };
+  }
+
+  static Actor actorOf(Principal who) {
+    return new Actor(who.personId(), who.role(), who.unitId(), who.rank());
+  }
+
+  /** Refusals answer 403 naming the rule, 409 with the current state, or 422 naming the field. */
+  static Problem problemOf(Decision.Refused refused, Item item) {
+    JsonObject extensions = new JsonObject().put("rule", refused.rule());
+    if (item != null) extensions.put("state", Vocabulary.wire(item.status()));
+    String rule = refused.rule() == null ? "" : " (" + refused.rule() + ")";
+    return switch (refused.kind()) {
+      case FORBIDDEN -> new Problem(403, "forbidden", "Not allowed for your role", refused.reason() + rule, List.of(), extensions);
+      case CONFLICT -> new Problem(409, "conflict", "Conflicts with the item's state", refused.reason() + rule, List.of(), extensions);
+      case INVALID -> new Problem(422, "unprocessable", "Breaks a rule", refused.reason() + rule,
+          List.of(new Violation(refused.field(), refused.reason())), extensions);
+    };
+  }
+}
