@@ -71,6 +71,22 @@ class ItemConcurrencyTest {
   }
 
   @Test
+  void twoSponsorsReturningTheSameReportAtOnceCountOneReturn_R30() {
+    for (int round = 0; round < 5; round++) {
+      long id = flow.active("并发退回 " + round, "7d").getLong("id");
+      ok(flow.report(id, flow.fgw, "to-return-" + round + "-xx", "待退回的反馈"), 201);
+      JsonObject body = new JsonObject().put("unitId", flow.fgwUnit).put("reason", "不符合要求");
+      List<HttpResponse<Buffer>> answers = Future.all(
+          server.request(HttpMethod.POST, "/items/" + id + "/return", flow.sponsor).sendJsonObject(body),
+          server.request(HttpMethod.POST, "/items/" + id + "/return", flow.sponsor).sendJsonObject(body)).await().list();
+      assertThat(answers.stream().map(HttpResponse::statusCode).sorted().toList()).containsExactly(200, 409);
+      JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+      assertThat(Items4Test.unit(item, flow.fgwUnit).getInteger("returns")).isEqualTo(1);
+      assertThat(types(flow.events(id, flow.sponsor)).stream().filter("returned"::equals)).hasSize(1);
+    }
+  }
+
+  @Test
   void concurrentGradingAndReportingLoseNoUpdate() {
     for (int round = 0; round < 5; round++) {
       long id = flow.active("评估与反馈并发 " + round, "7d").getLong("id");

@@ -1,0 +1,174 @@
+package org.duban.item;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.duban.support.Items4Test;
+import org.duban.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Items4Test.ok;
+
+/** Lists, cursors and ledgers (R04, R35, R44) over items on a simulated clock. */
+class LedgerTest {
+  static TestServer server;
+  static Items4Test flow;
+  static String admin;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(LedgerTest.class, Map.of("clock.simulated", "true", "clock.start", "2026-04-01T01:00:00Z"));
+    flow = new Items4Test(server);
+    admin = server.tokenOf("admin");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void cursorsWalkEveryItemOnceInUrgencyOrder() {
+    for (String node : List.of("1m", "1d", "7d", "3d")) flow.active("分页 " + node, node);
+    List<JsonObject> seen = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonObject page = ok(server.get("/items?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), flow.sponsor), 200);
+      page.getJsonArray("items").forEach(i -> seen.add((JsonObject) i));
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    JsonArray all = ok(server.get("/items?limit=200", flow.sponsor), 200).getJsonArray("items");
+    assertThat(seen).hasSize(all.size());
+    Set<Long> ids = new HashSet<>();
+    seen.forEach(i -> assertThat(ids.add(i.getLong("id"))).isTrue());
+    List<String> deadlines = seen.stream().map(i -> i.getString("nextDeadline")).filter(d -> d != null).toList();
+    assertThat(deadlines).isSorted();
+  }
+
+  @Test
+  void aForgedCursorIsRefused() {
+    assertThat(server.get("/items?cursor=bm90LWEtY3Vyc29y", flow.sponsor).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void overdueItemsAreFoundOnceTheClockPassesTheirDeadline() {
+    long id = flow.active("会逾期的事项", "1d").getLong("id");
+    assertThat(ids(server.get("/items?overdue=true&limit=200", flow.sponsor).bodyAsJsonObject())).doesNotContain(id);
+    server.send(io.vertx.core.http.HttpMethod.POST, "/clock/advance", admin, new JsonObject().put("by", "P4D"));
+    JsonObject overdue = ok(server.get("/items?overdue=true&limit=200", flow.sponsor), 200);
+    assertThat(ids(overdue)).contains(id);
+    assertThat(ids(ok(server.get("/items?overdue=true&unitId=" + flow.zjjUnit + "&limit=200", flow.sponsor), 200))).contains(id);
+    JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+    assertThat(Items4Test.unit(item, flow.zjjUnit).getBoolean("overdue")).isTrue();
+  }
+
+  @Test
+  void aLateCooperatingUnitStaysVisibleBesideAPunctualLead() {
+    long id = flow.active("配合单位逾期", "1d").getLong("id");
+    ok(flow.report(id, flow.fgw, "lead-on-time", "牵头单位按时反馈"), 201);
+    server.send(io.vertx.core.http.HttpMethod.POST, "/clock/advance", admin, new JsonObject().put("by", "P4D"));
+    JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+    assertThat(Items4Test.unit(item, flow.fgwUnit).getBoolean("overdue")).isFalse();
+    assertThat(Items4Test.unit(item, flow.zjjUnit).getBoolean("overdue")).isTrue();
+    assertThat(item.getBoolean("overdue")).isTrue();
+  }
+
+  @Test
+  void theCsvLedgerHasABomAHeaderAndOneLinePerItemWithFormulasDefused_R04() {
+    flow.active("=HYPERLINK(\"http://x\")", "7d");
+    byte[] csv = ok200Bytes("/ledger.csv?status=open");
+    String text = new String(csv, StandardCharsets.UTF_8);
+    assertThat(csv[0]).isEqualTo((byte) 0xEF);
+    String[] lines = text.substring(1).split("\r\n");
+    assertThat(lines[0]).contains("编号 Number").contains("牵头单位 Lead unit");
+    int open = ok(server.get("/items?status=open&limit=200", flow.sponsor), 200).getJsonArray("items").size();
+    assertThat(lines).hasSize(open + 1);
+    assertThat(text).contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
+  }
+
+  @Test
+  void theExcelLedgerOpensAsAWorkbookWithTheSameRows_R04() throws Exception {
+    flow.active("表格导出", "7d");
+    byte[] xlsx = ok200Bytes("/ledger.xlsx");
+    int items = ok(server.get("/items?limit=200", flow.sponsor), 200).getJsonArray("items").size();
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = workbook.getFirstSheet();
+      assertThat(sheet.getName()).isEqualTo("台账");
+      List<Row> rows = sheet.read();
+      assertThat(rows).hasSize(items + 1);
+      assertThat(rows.get(0).getCellText(0)).isEqualTo("编号 Number");
+      assertThat(rows.stream().skip(1).map(r -> r.getCellText(1)).toList()).contains("表格导出");
+    }
+  }
+
+  @Test
+  void aLiaisonMayNotExportTheLedger() {
+    assertThat(server.get("/ledger.csv", flow.fgw).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theQuarterlySummaryCountsCompletedOnTrackAndSlowPerOffice_R44() {
+    JsonObject before = summaryOfSponsor(2026, 2);
+    long done = flow.active("本季度办结", "7d").getLong("id");
+    close(done);
+    long slow = flow.active("本季度进展缓慢", "7d").getLong("id");
+    for (int i = 0; i < 2; i++) {
+      ok(flow.report(slow, flow.fgw, "slow-" + i + "-aaaa", "反馈 " + i), 201);
+      ok(flow.post("/items/" + slow + "/return", flow.sponsor, new JsonObject().put("unitId", flow.fgwUnit).put("reason", "不合格")), 200);
+    }
+    flow.active("本季度进展顺利", "1m");
+    JsonObject after = summaryOfSponsor(2026, 2);
+    assertThat(after.getLong("completed") - before.getLong("completed")).isEqualTo(1);
+    assertThat(after.getLong("slow") - before.getLong("slow")).isEqualTo(1);
+    assertThat(after.getLong("onTrack") - before.getLong("onTrack")).isEqualTo(1);
+  }
+
+  @Test
+  void theYearEndViewListsOpenBoardTwoItems_R35() {
+    JsonObject key = flow.register(flow.registration("年底清零", "1m").put("kind", "key_task"));
+    assertThat(key.getString("board")).isEqualTo("key");
+    ok(flow.post("/items/" + key.getLong("id") + "/approve", flow.deputy, null), 200);
+    JsonArray open = ok(server.get("/ledger/year-end", flow.sponsor), 200).getJsonArray("items");
+    assertThat(open.stream().map(i -> ((JsonObject) i).getString("board")).distinct().toList()).containsExactly("key");
+    assertThat(ids(new JsonObject().put("items", open))).contains(key.getLong("id"));
+  }
+
+  private static void close(long id) {
+    ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
+    ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "good")), 200);
+    ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
+    ok(flow.post("/items/" + id + "/sign-off", flow.sponsor, null), 200);
+    ok(flow.post("/items/" + id + "/sign-off/check", flow.deputy, null), 200);
+    ok(flow.post("/items/" + id + "/close", flow.mayor, null), 200);
+  }
+
+  private static JsonObject summaryOfSponsor(int year, int quarter) {
+    long office = flow.ownUnit(flow.sponsor);
+    return ok(server.get("/ledger/quarterly?year=" + year + "&quarter=" + quarter, flow.sponsor), 200).getJsonArray("items").stream()
+        .map(r -> (JsonObject) r).filter(r -> r.getLong("sponsorUnitId") == office).findFirst()
+        .orElse(new JsonObject().put("completed", 0L).put("onTrack", 0L).put("slow", 0L));
+  }
+
+  private static byte[] ok200Bytes(String path) {
+    var response = server.get(path, flow.sponsor);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    return response.body().getBytes();
+  }
+
+  private static List<Long> ids(JsonObject page) {
+    return page.getJsonArray("items").stream().map(i -> ((JsonObject) i).getLong("id")).toList();
+  }
+}
