@@ -34,15 +34,16 @@ public final class Deadlines {
     return (policy.rollToWorkingDay() ? onWorkingDay(end, calendar) : end).toInstant();
   }
 
-  public static Instant forRectification(boolean major, Instant assignedAt) {
-    return assignedAt.plus(major ? RECTIFICATION_MAJOR : RECTIFICATION_ORDINARY);
+  public static Instant forRectification(boolean major, Instant assignedAt, WorkCalendar calendar, Policy policy) {
+    ZonedDateTime end = assignedAt.plus(major ? RECTIFICATION_MAJOR : RECTIFICATION_ORDINARY).atZone(Zones.SHANGHAI);
+    return (policy.rollToWorkingDay() ? onWorkingDay(end, calendar) : end).toInstant();
   }
 
   /** The first deadline an item's units get at assignment. */
   static Instant initial(Item item, Instant assignedAt, WorkCalendar calendar, Policy policy) {
     if (item.explicitDeadline().isPresent()) return item.explicitDeadline().get();
     if (item.node().isPresent()) return forNode(item.node().get(), assignedAt, calendar, policy);
-    return forRectification(item.severity().filter("major"::equals).isPresent(), assignedAt);
+    return forRectification(item.severity().filter("major"::equals).isPresent(), assignedAt, calendar, policy);
   }
 
   private static ZonedDateTime onWorkingDay(ZonedDateTime end, WorkCalendar calendar) {

@@ -1,6 +1,7 @@
 package org.duban.item;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ public record Item(long id, String number, Status status, Board board, Kind kind
                    Optional<Instant> closedAt, Map<Long, ItemUnit> units, int version) {
 
   public Item {
-    units = Map.copyOf(units);
+    // insertion order (lead first) keeps events and views stable
+    units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
   }
 
   public ItemUnit lead() {
@@ -63,9 +65,10 @@ public record Item(long id, String number, Status status, Board board, Kind kind
         grade, agreementFailures, verification, keySupervision, true, assignedAt, Optional.of(at), units, version);
   }
 
-  Item reopened() {
+  /** R37: a failed re-check assigns the work anew: a fresh 60 days, and a fresh agreement where one is needed. */
+  Item reopened(Instant at) {
     return new Item(id, number, Status.ACTIVE, board, kind, sponsorUnitId, serviceObject, node, explicitDeadline, severity,
-        Optional.empty(), agreementFailures, verification, keySupervision, false, assignedAt, Optional.empty(), units, version);
+        Optional.empty(), 0, Optional.empty(), keySupervision, false, Optional.of(at), Optional.empty(), units, version);
   }
 
   Item withUnit(long unitId, UnaryOperator<ItemUnit> change) {

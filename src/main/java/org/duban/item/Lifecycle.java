@@ -72,7 +72,8 @@ public final class Lifecycle {
   private static Optional<Decision.Refused> checkRectification(Registration r, Instant now) {
     if (r.problems().isEmpty()) return Optional.of(invalid("R36", "/problems", "a rectification lists the problems found"));
     if (r.plan().filter(p -> !p.isBlank()).isEmpty()) return Optional.of(invalid("R36", "/plan", "a rectification needs a plan"));
-    if (r.severity().isEmpty() && r.node().isEmpty() && r.deadline().isEmpty()) {
+    if (r.severity().filter(v -> !v.equals("ordinary") && !v.equals("major")).isPresent()
+        || (r.severity().isEmpty() && r.node().isEmpty() && r.deadline().isEmpty())) {
       return Optional.of(invalid("R36", "/severity", "ordinary (7 days) or major (30 days)"));
     }
     if (r.deadline().filter(d -> d.isAfter(now.plus(Deadlines.RECTIFICATION_CAP))).isPresent()) {
@@ -88,8 +89,8 @@ public final class Lifecycle {
     if (command instanceof Command.ReturnReport c) return returnReport(item, c, actor);
     if (command instanceof Command.AcceptReport c) return acceptReport(item, c, actor);
     if (command instanceof Command.RequestExtension c) return requestExtension(item, c, actor, now);
-    if (command instanceof Command.GrantExtension c) return decideExtension(item, c.unitId(), true, null, actor);
-    if (command instanceof Command.RefuseExtension c) return decideExtension(item, c.unitId(), false, c.reason(), actor);
+    if (command instanceof Command.GrantExtension c) return decideExtension(item, c.unitId(), true, null, actor, now);
+    if (command instanceof Command.RefuseExtension c) return decideExtension(item, c.unitId(), false, c.reason(), actor, now);
     if (command instanceof Command.RecordAgreement c) return recordAgreement(item, c, actor);
     if (command instanceof Command.SendToVerification c) return sendToVerification(item, c, actor);
     if (command instanceof Command.RecordVerification c) return recordVerification(item, c, actor);
@@ -115,6 +116,9 @@ public final class Lifecycle {
       return forbidden("R05", "only an office leader or deputy secretary-general or above approves registration");
     }
     if (item.status() != Status.DRAFT) return notIn(item, "R05", "approved", Status.DRAFT);
+    if (item.explicitDeadline().filter(d -> !d.isAfter(now)).isPresent()) {
+      return invalid("R10", "/deadline", "the draft's deadline " + item.explicitDeadline().get() + " has passed; register it again");
+    }
     Instant deadline = Deadlines.initial(item, now, calendar, policy);
     Item next = item.withStatus(Status.ACTIVE).assigned(now).withEveryUnit(u -> u.withDeadline(deadline));
     List<Event> events = new ArrayList<>(List.of(Event.of("approved", "R05")));
@@ -190,15 +194,22 @@ public final class Lifecycle {
             .with("plan", c.plan()).with("milestones", c.milestones().size())));
   }
 
-  // R32: granted moves the item to continuous follow-up with the new date; refused keeps the deadline
-  private Decision decideExtension(Item item, long unitId, boolean grant, String reason, Actor actor) {
+  // R32: granted moves the item to continuous follow-up with the new date for every unit still due
+  // before it; refused keeps the deadlines
+  private Decision decideExtension(Item item, long unitId, boolean grant, String reason, Actor actor, Instant now) {
     if (!actor.isSponsorOf(item)) return forbidden("R32", "only the sponsor office decides an extension");
     if (!item.hasUnit(unitId)) return invalid(null, "/unitId", "that unit is not on this item");
+    if (item.status() != Status.ACTIVE) return notIn(item, "R32", "extended", Status.ACTIVE);
     Optional<Extension> pending = item.units().get(unitId).pendingExtension();
     if (pending.isEmpty()) return conflict("R32", "there is no extension request waiting");
     if (!grant && blank(reason)) return invalid("R32", "/reason", "a refusal needs a reason");
+    if (grant && !pending.get().newDeadline().isAfter(now)) {
+      return conflict("R32", "the requested date " + pending.get().newDeadline() + " has passed; refuse it and ask for a new request");
+    }
     Extension decided = pending.get().withState(grant ? Extension.State.GRANTED : Extension.State.REFUSED);
-    Item next = item.withUnit(unitId, u -> grant ? u.withExtension(decided).withDeadline(decided.newDeadline()) : u.withExtension(decided));
+    Item next = item.withUnit(unitId, u -> u.withExtension(decided));
+    if (grant) next = next.withEveryUnit(u -> u.deadline().filter(d -> d.isBefore(decided.newDeadline())).isPresent()
+        ? u.withDeadline(decided.newDeadline()) : u);
     if (grant && !item.isRectification()) next = next.withBoard(Board.CONTINUOUS);
     Event event = Event.of(grant ? "extension_granted" : "extension_refused", "R32").forUnit(unitId).because(reason)
         .with("deadline", (grant ? decided.newDeadline() : item.units().get(unitId).deadline().orElseThrow()).toString());
@@ -213,7 +224,9 @@ public final class Lifecycle {
     if (item.serviceObject().isEmpty()) return conflict("R31", "this item has no service object");
     if (item.status() != Status.ACTIVE) return notIn(item, "R31", "asked for agreement", Status.ACTIVE);
     int failures = item.agreementFailures() + (c.agreed() ? 0 : 1);
-    Item next = item.withAgreement(failures, c.agreed() ? Optional.of("agreed") : item.verification());
+    // the service object's latest answer counts: a "no" after a "yes" takes the agreement back
+    Optional<String> verification = c.agreed() ? Optional.of("agreed") : item.verification().filter(v -> !v.equals("agreed"));
+    Item next = item.withAgreement(failures, verification);
     return new Decision.Accepted(next, List.of(Event.of(c.agreed() ? "service_object_agreed" : "service_object_disagreed", "R31")
         .forUnit(c.unitId()).because(c.note()).with("failedAttempts", failures)));
   }
@@ -278,7 +291,10 @@ public final class Lifecycle {
     if (c.passed()) return new Decision.Accepted(item, List.of(Event.of("recheck_passed", "R37").because(c.reason())));
     if (blank(c.reason())) return invalid("R37", "/reason", "a failed re-check needs a reason");
     if (c.newDeadline() == null || !c.newDeadline().isAfter(now)) return invalid("R37", "/newDeadline", "a reopened item needs a future deadline");
-    Item reopened = item.reopened().withEveryUnit(u -> u.withStatus(UnitStatus.ASSIGNED).withDeadline(c.newDeadline()));
+    if (c.newDeadline().isAfter(now.plus(Deadlines.RECTIFICATION_CAP))) {
+      return invalid("R36", "/newDeadline", "a rectification may run at most 60 days");
+    }
+    Item reopened = item.reopened(now).withEveryUnit(u -> u.withStatus(UnitStatus.ASSIGNED).withDeadline(c.newDeadline()));
     return new Decision.Accepted(reopened, List.of(Event.of("reopened", "R37").because(c.reason()).with("deadline", c.newDeadline().toString())));
   }
 

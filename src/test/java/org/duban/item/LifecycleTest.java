@@ -2,7 +2,6 @@ package org.duban.item;
 
 import io.vertx.core.json.JsonObject;
 import org.duban.auth.LeaderRank;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -287,8 +286,6 @@ class LifecycleTest {
       refusal(LIFECYCLE.register(reg().unacknowledged().build(), liaison(LEAD), REGISTERED_AT), FORBIDDEN, "R05");
     }
 
-    @Disabled("suspected gap: Lifecycle.checkRectification never checks the severity value; 'critical' or 'Major' "
-        + "is accepted and silently treated as ordinary (7 days) by Deadlines.initial")
     @Test
     void aRectificationSeverityOtherThanOrdinaryOrMajorIsInvalid_R36() {
       Decision.Refused r = refusal(register(reg().rectification("Major")), INVALID, "R36");
@@ -389,8 +386,6 @@ class LifecycleTest {
       assertThat(draft.units().values()).allSatisfy(u -> assertThat(u.deadline()).isEmpty());
     }
 
-    @Disabled("suspected gap: Lifecycle.approve assigns an explicit deadline without checking it is still in the future; "
-        + "a draft approved after its deadline starts life overdue")
     @Test
     void approvingADraftWhoseExplicitDeadlineHasPassedIsRefused_R10() {
       Item draft = draft(reg().noNode().deadline(REGISTERED_AT.plus(Duration.ofHours(2))));
@@ -857,8 +852,6 @@ class LifecycleTest {
       assertThat(item.lead().deadline()).contains(to);
     }
 
-    @Disabled("suspected bug: Lifecycle.decideExtension never checks the item's status; a request left pending when the "
-        + "lead applied for completion can still be granted after close-out, moving a CLOSED item to CONTINUOUS")
     @Test
     void grantingAnExtensionOnAnItemThatIsNoLongerActiveIsAConflict_R32() {
       Item closed = closed(pending(active()));
@@ -866,9 +859,6 @@ class LifecycleTest {
       refusal(decide(closed, new Command.GrantExtension(LEAD), sponsor(), CLOSED_AT), CONFLICT, "R32");
     }
 
-    @Disabled("suspected gap: Lifecycle.decideExtension moves only the lead unit's deadline; the cooperating units keep the "
-        + "old one, so on an item in continuous follow-up they turn overdue (ItemUnit.overdueAt) at the deadline the sponsor "
-        + "just extended")
     @Test
     void aGrantedExtensionAlsoMovesTheCooperatingUnitsDeadlines_R32() {
       Item item = ok(pending(active()), new Command.GrantExtension(LEAD), sponsor(), beforeDeadline());
@@ -1017,8 +1007,6 @@ class LifecycleTest {
       refusal(decide(draft(reg().serviceObject("x")), new Command.SendToVerification("expert_review"), sponsor()), CONFLICT, "R31");
     }
 
-    @Disabled("suspected bug: Lifecycle.recordAgreement keeps verification=\"agreed\" when a later answer is a disagreement, "
-        + "so completion is allowed although the service object's latest answer is no")
     @Test
     void aDisagreementAfterAnAgreementBlocksCompletionAgain_R31() {
       Item item = ok(withServiceObject(), new Command.RecordAgreement(LEAD, true, "ok"), liaison(LEAD), beforeDeadline());
@@ -1352,6 +1340,13 @@ class LifecycleTest {
       assertThat(r.reason()).contains("active").contains("closed");
       refusal(decide(signOffChecked(active(reg().rectification("major"))), new Command.Recheck(false, "x", reopenedDeadline), sponsor(),
           recheckAt), CONFLICT, "R37");
+    }
+
+    @Test
+    void aReopenedRectificationMayStillAskForAnExtensionWithinSixtyDaysOfReopening_R36_R37() {
+      Item item = ok(closedRectification(), new Command.Recheck(false, "问题反弹", reopenedDeadline), sponsor(), recheckAt);
+      Command.RequestExtension ask = new Command.RequestExtension(LEAD, reopenedDeadline.plus(Duration.ofDays(14)), "加固方案", List.of());
+      accepted(decide(item, ask, liaison(LEAD), recheckAt.plus(Duration.ofDays(1))));
     }
 
     @ParameterizedTest
