@@ -36,6 +36,7 @@ import org.duban.item.Deadlines;
 import org.duban.item.ItemHandlers;
 import org.duban.item.ItemService;
 import org.duban.item.Ledger;
+import org.duban.org.AdminBootstrap;
 import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
 import org.duban.org.PersonRepository;
@@ -47,6 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -78,7 +80,7 @@ public final class Server {
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
-    Pool pool = Pools.create(vertx, config.db(), config.dbPoolSize());
+    Pool pool = Pools.create(vertx, config.db(), config.dbPoolSize(), statementTimeout(config));
     ClockService clock = config.simulatedClock()
         ? ClockService.simulated(config.clockStart().orElse(Clock.systemUTC().instant()))
         : ClockService.system();
@@ -87,6 +89,7 @@ public final class Server {
     return Contract.read(vertx).onSuccess(wiring::useContract)
         .compose(v -> wiring.calendar.start(vertx))
         .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
+        .compose(v -> AdminBootstrap.ensure(pool, wiring.passwords, clock.clock(), config.adminBootstrapPassword()))
         .compose(v -> vertx.deployVerticle(() -> {
           HttpVerticle verticle = new HttpVerticle(wiring::router, config.httpHost(), config.httpPort(), config.shutdownGrace());
           instances.add(verticle);
@@ -95,6 +98,12 @@ public final class Server {
         .map(id -> new Server(vertx, pool, clock, instances))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
+  }
+
+  /** A second under the request deadline, so the database gives up before the client is told 503. */
+  private static Duration statementTimeout(Config config) {
+    Duration timeout = config.requestTimeout().minusSeconds(1);
+    return timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
   }
 
   /** The demo organisation into an empty database, then demo items through the item service. */

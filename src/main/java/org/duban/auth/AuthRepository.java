@@ -14,23 +14,32 @@ import java.util.UUID;
 /** All SQL of logging in, refreshing and ending sessions. */
 final class AuthRepository {
   private static final String FIND_CREDENTIALS = """
-      SELECT id, role, unit_id, password_hash, active, failed_logins, locked_until
-        FROM person WHERE lower(login) = lower($1)""";
-  private static final String RECORD_FAILURE = """
-      UPDATE person
-         SET failed_logins = failed_logins + 1,
-             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END
-       WHERE id = $1""";
-  private static final String RESET_FAILURES = "UPDATE person SET failed_logins = 0, locked_until = NULL WHERE id = $1";
+      SELECT id, role, unit_id, password_hash, active FROM person WHERE lower(login) = lower($1)""";
+  // One attempt, counted before the password is checked; none is counted (no row comes back) while
+  // the name is locked. A lock that has run out starts the count afresh.
+  private static final String RESERVE_ATTEMPT = """
+      INSERT INTO login_throttle AS t (login_key, failures, locked_until, updated_at)
+      VALUES (lower($1), 1, CASE WHEN $2 <= 1 THEN $3::timestamptz END, $4)
+      ON CONFLICT (login_key) DO UPDATE
+         SET failures = CASE WHEN t.locked_until IS NULL THEN t.failures + 1 ELSE 1 END,
+             locked_until = CASE WHEN (CASE WHEN t.locked_until IS NULL THEN t.failures + 1 ELSE 1 END) >= $2 THEN $3 END,
+             updated_at = $4
+       WHERE t.locked_until IS NULL OR t.locked_until <= $4
+      RETURNING failures""";
+  private static final String LOCKED_UNTIL = "SELECT locked_until FROM login_throttle WHERE login_key = lower($1)";
+  private static final String CLEAR_ATTEMPTS = "DELETE FROM login_throttle WHERE login_key = lower($1)";
   private static final String OPEN_SESSION = """
       INSERT INTO session (id, person_id, refresh_hash, created_at, refreshed_at, expires_at)
       VALUES ($1, $2, $3, $4, $4, $5)""";
   private static final String ROTATE_REFRESH = """
-      UPDATE session s SET refresh_hash = $2, refreshed_at = $3, expires_at = $4
+      UPDATE session s SET previous_refresh_hash = s.refresh_hash, refresh_hash = $2, refreshed_at = $3, expires_at = $4
         FROM person p
        WHERE s.refresh_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $3
          AND p.id = s.person_id AND p.active
       RETURNING s.id, s.person_id, p.role""";
+  private static final String END_ON_REUSE = """
+      UPDATE session SET ended_at = $2, end_reason = 'refresh token used twice'
+       WHERE previous_refresh_hash = $1 AND ended_at IS NULL RETURNING id""";
   private static final String END_SESSION = """
       UPDATE session SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL""";
   private static final String ACTIVE_PRINCIPAL = """
@@ -44,8 +53,7 @@ final class AuthRepository {
     this.pool = pool;
   }
 
-  record Credentials(long personId, Role role, Optional<Long> unitId, String passwordHash, boolean active,
-                     Optional<Instant> lockedUntil) {
+  record Credentials(long personId, Role role, Optional<Long> unitId, String passwordHash, boolean active) {
   }
 
   record Rotated(UUID sessionId, long personId, Role role) {
@@ -55,12 +63,24 @@ final class AuthRepository {
     return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(login)).map(rows -> Rows.first(rows).map(AuthRepository::credentials));
   }
 
-  Future<Void> recordFailure(long personId, int maxFailures, Instant lockUntil) {
-    return pool.preparedQuery(RECORD_FAILURE).execute(Tuple.of(personId, maxFailures, Rows.utc(lockUntil))).mapEmpty();
+  /** False while the login name is locked; otherwise the attempt is counted and may lock it. */
+  Future<Boolean> reserveAttempt(String login, int maxFailures, Instant lockUntil, Instant now) {
+    return pool.preparedQuery(RESERVE_ATTEMPT).execute(Tuple.of(login, maxFailures, Rows.utc(lockUntil), Rows.utc(now)))
+        .map(rows -> rows.size() > 0);
   }
 
-  Future<Void> resetFailures(long personId) {
-    return pool.preparedQuery(RESET_FAILURES).execute(Tuple.of(personId)).mapEmpty();
+  Future<Optional<Instant>> lockedUntil(String login) {
+    return pool.preparedQuery(LOCKED_UNTIL).execute(Tuple.of(login))
+        .map(rows -> Rows.first(rows).map(r -> Rows.instant(r, "locked_until")));
+  }
+
+  Future<Void> clearAttempts(String login) {
+    return pool.preparedQuery(CLEAR_ATTEMPTS).execute(Tuple.of(login)).mapEmpty();
+  }
+
+  /** A refresh token presented after it was rotated has leaked: its session ends. */
+  Future<Boolean> endOnReuse(byte[] oldHash, Instant now) {
+    return pool.preparedQuery(END_ON_REUSE).execute(Tuple.of(buffer(oldHash), Rows.utc(now))).map(rows -> rows.size() > 0);
   }
 
   Future<Void> openSession(UUID id, long personId, byte[] refreshHash, Instant now, Instant expires) {
@@ -88,8 +108,7 @@ final class AuthRepository {
 
   private static Credentials credentials(Row r) {
     return new Credentials(r.getLong("id"), Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")),
-        r.getString("password_hash"), r.getBoolean("active"),
-        Optional.ofNullable(Rows.instant(r, "locked_until")));
+        r.getString("password_hash"), r.getBoolean("active"));
   }
 
   private static Buffer buffer(byte[] bytes) {

@@ -36,19 +36,29 @@ public final class AuthService {
     this.lockout = lockout;
   }
 
+  /**
+   * Each attempt is counted per login name before the password is checked, known name or not, so
+   * parallel guesses cannot outrun the lock and the lock does not reveal which names exist.
+   */
   public Future<JsonObject> login(String login, String password) {
-    return repository.credentials(login).compose(found -> found
-        .map(credentials -> check(credentials, password))
-        .orElseGet(() -> passwords.mismatchAfterEqualWork(password).compose(no -> Future.failedFuture(badCredentials()))));
+    Instant now = wall.instant();
+    return repository.reserveAttempt(login, maxFailures, now.plus(lockout), now).compose(allowed -> allowed
+        ? repository.credentials(login).compose(found -> found
+            .map(credentials -> check(login, credentials, password))
+            .orElseGet(() -> passwords.mismatchAfterEqualWork(password).compose(no -> Future.failedFuture(badCredentials()))))
+        : repository.lockedUntil(login).compose(until -> Future.failedFuture(locked(Duration.between(now, until.orElse(now))))));
   }
 
   public Future<JsonObject> refresh(String refreshToken) {
     String next = Tokens.newRefreshToken();
     Instant now = wall.instant();
-    return repository.rotate(Tokens.digest(refreshToken), Tokens.digest(next), now, now.plus(refreshTtl))
+    byte[] presented = Tokens.digest(refreshToken);
+    return repository.rotate(presented, Tokens.digest(next), now, now.plus(refreshTtl))
         .compose(rotated -> rotated
             .map(r -> Future.succeededFuture(tokenPair(r.personId(), r.sessionId(), r.role(), next)))
-            .orElseGet(() -> Future.failedFuture(Problem.unauthorized("the refresh token is unknown, expired or ended"))));
+            .orElseGet(() -> repository.endOnReuse(presented, now).compose(reused -> Future.failedFuture(Problem.unauthorized(reused
+                ? "this refresh token was already used; the session is ended, sign in again"
+                : "the refresh token is unknown, expired or ended")))));
   }
 
   public Future<Void> logout(Principal principal) {
@@ -60,22 +70,17 @@ public final class AuthService {
     return repository.activePrincipal(sessionId, wall.instant());
   }
 
-  private Future<JsonObject> check(AuthRepository.Credentials credentials, String password) {
-    Instant now = wall.instant();
-    if (credentials.lockedUntil().filter(now::isBefore).isPresent()) {
-      return Future.failedFuture(locked(Duration.between(now, credentials.lockedUntil().get())));
-    }
+  private Future<JsonObject> check(String login, AuthRepository.Credentials credentials, String password) {
     return passwords.matches(password, credentials.passwordHash()).compose(ok -> ok && credentials.active()
-        ? openSession(credentials)
-        : repository.recordFailure(credentials.personId(), maxFailures, now.plus(lockout))
-            .compose(v -> Future.failedFuture(badCredentials())));
+        ? openSession(login, credentials)
+        : Future.failedFuture(badCredentials()));
   }
 
-  private Future<JsonObject> openSession(AuthRepository.Credentials credentials) {
+  private Future<JsonObject> openSession(String login, AuthRepository.Credentials credentials) {
     UUID sessionId = UUID.randomUUID();
     String refresh = Tokens.newRefreshToken();
     Instant now = wall.instant();
-    return repository.resetFailures(credentials.personId())
+    return repository.clearAttempts(login)
         .compose(v -> repository.openSession(sessionId, credentials.personId(), Tokens.digest(refresh), now, now.plus(refreshTtl)))
         .map(v -> tokenPair(credentials.personId(), sessionId, credentials.role(), refresh));
   }

@@ -11,6 +11,7 @@ import static org.duban.config.ConfigKeys.*;
  * a {@link ConfigException} naming the key, the value and what is allowed.
  *
  * @param jwtSecret empty when none is configured: the server then makes a random one per start
+ * @param adminBootstrapPassword when set and no administrator exists, one is created with login {@code admin}
  */
 public record Config(
     String httpHost,
@@ -31,7 +32,8 @@ public record Config(
     boolean logJson,
     Duration shutdownGrace,
     long attachmentMaxBytes,
-    boolean rollDeadlinesToWorkingDay) {
+    boolean rollDeadlinesToWorkingDay,
+    Optional<String> adminBootstrapPassword) {
 
   public static Config load(ConfigSource source) {
     Reader r = new Reader(source);
@@ -40,21 +42,22 @@ public record Config(
         r.integer(HTTP_PORT, 8080, 0, 65535),
         r.integer(HTTP_INSTANCES, Runtime.getRuntime().availableProcessors(), 1, 64),
         r.integer(HTTP_BODY_LIMIT, 1_048_576, 1024, 512 * 1_048_576),
-        r.duration(HTTP_REQUEST_TIMEOUT, Duration.ofSeconds(30)),
+        r.duration(HTTP_REQUEST_TIMEOUT, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(10)),
         DbTarget.resolve(source),
         r.integer(DB_POOL_SIZE, 8, 1, 200),
         r.secret(AUTH_JWT_SECRET, 32),
-        r.duration(AUTH_ACCESS_TTL, Duration.ofMinutes(15)),
-        r.duration(AUTH_REFRESH_TTL, Duration.ofDays(7)),
+        r.duration(AUTH_ACCESS_TTL, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(1)),
+        r.duration(AUTH_REFRESH_TTL, Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(90)),
         r.integer(AUTH_MAX_FAILURES, 5, 1, 100),
-        r.duration(AUTH_LOCKOUT, Duration.ofMinutes(15)),
+        r.duration(AUTH_LOCKOUT, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofDays(1)),
         r.bool(CLOCK_SIMULATED, false),
         r.instant(CLOCK_START),
         r.bool(DEMO_ENABLED, false),
         r.bool(LOG_JSON, false),
-        r.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20)),
+        r.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5)),
         r.integer(ATTACHMENT_MAX, 20 * 1_048_576, 1024, 512 * 1_048_576),
-        r.bool(ROLL_TO_WORKING_DAY, true));
+        r.bool(ROLL_TO_WORKING_DAY, true),
+        r.secret(ADMIN_BOOTSTRAP_PASSWORD, 10));
   }
 
   /** Secrets are never printed: this is what start-up logs. */

@@ -66,8 +66,11 @@ public final class ConfigSource {
       Map<String, String> flat = new HashMap<>();
       flatten("", json, flat);
       return flat;
+    } catch (ConfigException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ConfigException("DUBAN_CONFIG", file, "a readable JSON file (" + e.getMessage() + ")");
+      String reason = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+      throw new ConfigException("DUBAN_CONFIG", file, "a readable JSON file (" + reason + ")");
     }
   }
 
@@ -78,7 +81,8 @@ public final class ConfigSource {
       if (value instanceof JsonObject nested) flatten(key, nested, into);
       else {
         if (!ConfigKeys.ALL.contains(key)) {
-          throw new ConfigException(key, String.valueOf(value), "a known key: " + String.join(", ", ConfigKeys.ALL));
+          // the value is not shown: a misspelt secret's key must not print the secret
+          throw new ConfigException(key, "(hidden)", "a known key: " + String.join(", ", ConfigKeys.ALL));
         }
         into.put(key, String.valueOf(value));
       }

@@ -42,13 +42,13 @@ final class Reader {
     };
   }
 
-  /** ISO-8601 durations (PT15M) or a number with a unit suffix (15m, 7d, 30s, 500ms). */
-  Duration duration(String key, Duration fallback) {
+  /** ISO-8601 durations (PT15M) or a number with a unit suffix (15m, 7d, 30s, 500ms), within bounds. */
+  Duration duration(String key, Duration fallback, Duration min, Duration max) {
     Optional<String> raw = source.get(key);
     if (raw.isEmpty()) return fallback;
     Duration value = parseDuration(raw.get());
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new ConfigException(key, raw.get(), "a positive duration such as PT15M, 15m, 7d or 500ms");
+    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new ConfigException(key, raw.get(), "a duration from " + min + " to " + max + ", such as PT15M, 15m, 7d or 500ms");
     }
     return value;
   }

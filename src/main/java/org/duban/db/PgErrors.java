@@ -23,6 +23,10 @@ public final class PgErrors {
   static final String STRING_TOO_LONG = "22001";
   static final String SERIALIZATION_FAILURE = "40001";
   static final String DEADLOCK = "40P01";
+  static final String UNTRANSLATABLE = "22P05";
+  static final String NOT_IN_REPERTOIRE = "22021";
+  static final String QUERY_CANCELED = "57014";
+  static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private PgErrors() {
   }
@@ -54,6 +58,9 @@ public final class PgErrors {
       case CHECK_VIOLATION, NOT_NULL_VIOLATION -> Problem.unprocessable(field, "breaks the rule " + field);
       case STRING_TOO_LONG -> Problem.unprocessable(String.valueOf(pg.getColumn()), "is too long");
       case SERIALIZATION_FAILURE, DEADLOCK -> Problem.conflict("a concurrent change got there first; retry");
+      case UNTRANSLATABLE, NOT_IN_REPERTOIRE -> Problem.invalid("",
+          "contains a character that cannot be stored, such as \\u0000");
+      case QUERY_CANCELED, LOCK_NOT_AVAILABLE -> unavailable();
       default -> isUnavailable(pg.getSqlState()) || "FATAL".equals(pg.getSeverity()) ? unavailable() : failure;
     };
   }

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.duban.config.DbTarget;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The one reactive pool the server shares across its verticles. */
@@ -15,14 +16,21 @@ public final class Pools {
   private Pools() {
   }
 
-  public static Pool create(Vertx vertx, DbTarget target, int size) {
+  /**
+   * @param statementTimeout the longest a statement may run; set below the HTTP request deadline so a
+   *     request answered 503 cannot still commit afterwards
+   */
+  public static Pool create(Vertx vertx, DbTarget target, int size, Duration statementTimeout) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(target.host())
         .setPort(target.port())
         .setDatabase(target.database())
         .setUser(target.user())
         .setCachePreparedStatements(true)
-        .setReconnectAttempts(0);
+        .setReconnectAttempts(0)
+        .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()))
+        .addProperty("lock_timeout", Long.toString(statementTimeout.toMillis() / 2))
+        .addProperty("application_name", "duban");
     target.password().ifPresent(connect::setPassword);
     // A request must never wait forever for a connection: after this it fails and the funnel answers 503.
     PoolOptions pool = new PoolOptions()

@@ -72,6 +72,8 @@ public final class Api {
   }
 
   private static void write(RoutingContext rc, Reply reply) {
+    // the request deadline may have answered already (503); the late result has nowhere to go
+    if (rc.response().headWritten()) return;
     HttpServerResponse response = rc.response().setStatusCode(reply.status());
     reply.headers().forEach(response::putHeader);
     if (reply.body() == null) {

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,9 @@ import java.util.function.Consumer;
  * every failure ends in the {@link ErrorFunnel}. Features attach their handlers through {@link Api}.
  */
 public final class ApiRouter {
+  private static final Set<String> API_PAGE_FILES =
+      Set.of("/webjars/swagger-ui/swagger-ui-bundle.js", "/webjars/swagger-ui/swagger-ui.css");
+
   private ApiRouter() {
   }
 
@@ -35,8 +39,8 @@ public final class ApiRouter {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
-      builder.rootHandler(BodyHandler.create(false).setBodyLimit(Math.max(settings.bodyLimitBytes(), settings.fileLimitBytes())));
-      builder.rootHandler(rc -> limitNonFileBodies(rc, settings.bodyLimitBytes()));
+      builder.rootHandler(SecurityHeaders.handler());
+      builder.rootHandler(bodies(settings));
       builder.security("bearer").httpHandler(bearer);
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
@@ -48,11 +52,18 @@ public final class ApiRouter {
     });
   }
 
-  /** Only file uploads may use the larger limit the body handler enforces for every request. */
-  private static void limitNonFileBodies(RoutingContext rc, long limit) {
-    String type = String.valueOf(rc.request().getHeader("Content-Type"));
-    if (!type.startsWith("application/octet-stream") && rc.body().length() > limit) rc.fail(413);
-    else rc.next();
+  /**
+   * Reads request bodies with the limit their kind allows, before any byte past it is buffered: file
+   * uploads ({@code application/octet-stream}) up to the attachment limit, everything else up to the
+   * ordinary one.
+   */
+  private static Handler<RoutingContext> bodies(Settings settings) {
+    BodyHandler files = BodyHandler.create(false).setBodyLimit(settings.fileLimitBytes());
+    BodyHandler others = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
+    return rc -> {
+      String type = String.valueOf(rc.request().getHeader("Content-Type"));
+      (type.startsWith("application/octet-stream") ? files : others).handle(rc);
+    };
   }
 
   /** The contract itself, its readable page, and the web app; none of these is an API operation. */
@@ -61,7 +72,13 @@ public final class ApiRouter {
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .sendFile(Contract.PATH));
     router.get("/docs").handler(rc -> rc.reroute("/docs.html"));
-    router.get("/webjars/swagger-ui/*").handler(WebJars.serve("org.webjars", "swagger-ui"));
+    // only the two files the API page uses, not the WebJar's own sample pages
+    router.get("/webjars/swagger-ui/*")
+        .handler(rc -> {
+          if (API_PAGE_FILES.contains(rc.normalizedPath())) rc.next();
+          else rc.fail(404);
+        })
+        .handler(WebJars.serve("org.webjars", "swagger-ui"));
     router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
   }
 }

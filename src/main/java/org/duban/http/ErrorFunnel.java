@@ -29,16 +29,25 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     Problem problem = toProblem(rc.failure(), rc.statusCode());
-    if (problem.status() >= 500) {
+    if (isUnreadableToken(rc, problem)) problem = Problem.unauthorized("the bearer token cannot be read");
+    if (problem.status() == 500) {
       LOG.error("{} {} failed: {}", rc.request().method(), rc.request().path(), problem.getMessage(), rc.failure());
+    } else if (problem.status() > 500) {
+      LOG.warn("{} {} answered {}: {}", rc.request().method(), rc.request().path(), problem.status(), problem.getMessage());
     }
     send(rc, problem);
+  }
+
+  /** The token handler answers 400 for a token it cannot parse; to the client that is a bad token, 401. */
+  private static boolean isUnreadableToken(RoutingContext rc, Problem problem) {
+    return problem.status() == 400 && rc.failure() instanceof HttpException && rc.user() == null
+        && rc.request().getHeader("Authorization") != null && !(rc.failure().getCause() instanceof ValidatorException);
   }
 
   public static void send(RoutingContext rc, Problem problem) {
     HttpServerResponse response = rc.response();
     if (response.headWritten()) {
-      response.reset();
+      if (!response.ended()) response.reset();
       return;
     }
     if (problem.status() == 401) response.putHeader("WWW-Authenticate", "Bearer");
@@ -56,7 +65,7 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
     Throwable mapped = PgErrors.toProblem(failure, Map.of());
     if (mapped instanceof Problem p) return p;
     if (isUnavailable(failure)) return PgErrors.unavailable();
-    if (failure == null && status > 0 && status < 500) return fromStatus(status, null);
+    if (failure == null && status > 0) return fromStatus(status, null);
     return new Problem(500, "internal", "Internal error", "an unexpected error occurred; quote the request id when reporting it", List.of(), null);
   }
 

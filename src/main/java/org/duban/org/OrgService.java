@@ -43,7 +43,9 @@ public final class OrgService {
   }
 
   public Future<Unit> patchUnit(long id, JsonObject patch) {
-    return units.pool().withTransaction(tx -> units.lock(tx, id)
+    boolean moves = patch.getLong("parentId") != null;
+    return units.pool().withTransaction(tx -> (moves ? units.lockTree(tx) : Future.<Void>succeededFuture())
+        .compose(v -> units.lock(tx, id))
         .map(found -> found.orElseThrow(() -> Problem.notFound("unit " + id)))
         .compose(current -> refuseLoop(tx, current, patch).map(v -> current.patchedWith(patch)))
         .compose(next -> units.update(tx, next, clock.instant())));

@@ -33,13 +33,16 @@ public final class UnitRepository {
              updated_at = $10, version = version + 1
        WHERE id = $1
       RETURNING \s""" + COLUMNS;
-  // true when `candidate` is `unit` itself or one of its descendants: making it the parent would close a loop
+  // true when `candidate` is `unit` itself or one of its descendants: making it the parent would close a loop.
+  // UNION (not UNION ALL) stops at a repeated row, so even a damaged tree cannot make it run forever.
   private static final String IS_SELF_OR_DESCENDANT = """
       WITH RECURSIVE up AS (
         SELECT id, parent_id FROM unit WHERE id = $2
-        UNION ALL
+        UNION
         SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id)
       SELECT EXISTS (SELECT 1 FROM up WHERE id = $1) AS loops""";
+  // Moves of units are serialised: two concurrent moves that are each safe alone could close a loop together.
+  private static final String LOCK_TREE = "SELECT pg_advisory_xact_lock(hashtext('duban.unit-tree'))";
   static final Map<String, String> CONSTRAINTS = Map.of(
       "unit_name_unique_under_parent", "/name",
       "unit_parent_id_fkey", "/parentId",
@@ -78,6 +81,10 @@ public final class UnitRepository {
     return tx.preparedQuery(UPDATE).execute(Tuple.from(values(unit.id(), unit, now)))
         .map(rows -> unit(rows.iterator().next()))
         .recover(PgErrors.translate(CONSTRAINTS));
+  }
+
+  Future<Void> lockTree(SqlClient tx) {
+    return tx.query(LOCK_TREE).execute().mapEmpty();
   }
 
   Future<Boolean> isSelfOrDescendant(SqlClient tx, long unit, long candidate) {

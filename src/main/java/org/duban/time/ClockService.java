@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import org.duban.http.Problem;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * the system's and the controls answer 404, as if they did not exist.
  */
 public final class ClockService {
+  static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
   private final Clock clock;
   private final Optional<SimulatedClock> simulated;
 
@@ -44,14 +47,28 @@ public final class ClockService {
   }
 
   public JsonObject set(Instant to) {
-    drill().set(to);
+    SimulatedClock clock = drill();
+    clock.set(withinRange("/now", to));
     return describe();
   }
 
   public JsonObject advance(Duration by) {
+    SimulatedClock clock = drill();
     if (by.isNegative() || by.isZero()) throw Problem.invalid("/by", "must be a positive duration such as PT5H");
-    drill().advance(by);
+    try {
+      clock.set(withinRange("/by", clock.instant().plus(by)));
+    } catch (ArithmeticException | DateTimeException tooFar) {
+      throw Problem.invalid("/by", "would take the clock beyond " + LATEST);
+    }
     return describe();
+  }
+
+  /** Drills stay within the years the calendar and the database are meant for. */
+  private static Instant withinRange(String field, Instant instant) {
+    if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+      throw Problem.invalid(field, "the clock must stay between " + EARLIEST + " and " + LATEST);
+    }
+    return instant;
   }
 
   private SimulatedClock drill() {

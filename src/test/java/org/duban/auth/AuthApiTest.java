@@ -8,7 +8,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +72,38 @@ class AuthApiTest {
     assertThat(locked.bodyAsJsonObject().getString("type")).isEqualTo("/problems/locked");
     assertThat(locked.bodyAsJsonObject().getLong("retryAfterSeconds")).isBetween(500L, 600L);
     assertThat(locked.getHeader("Retry-After")).isNotNull();
+  }
+
+  @Test
+  void parallelGuessesCannotOutrunTheLock() {
+    newPerson("guessed", "leader");
+    List<io.vertx.core.Future<HttpResponse<Buffer>>> guesses = IntStream.range(0, 20).mapToObj(i -> server
+        .request(HttpMethod.POST, "/auth/login", null)
+        .sendJsonObject(new JsonObject().put("login", "guessed").put("password", "guess-number-" + i))).toList();
+    List<Integer> statuses = io.vertx.core.Future.join(guesses).await().list().stream()
+        .map(r -> ((HttpResponse<?>) r).statusCode()).toList();
+    assertThat(statuses.stream().filter(s -> s == 401)).hasSize(3);
+    assertThat(statuses.stream().filter(s -> s == 429)).hasSize(17);
+    assertThat(server.login("guessed", DemoData.PASSWORD).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void anUnknownLoginIsLockedLikeAKnownOneSoTheLockRevealsNothing() {
+    for (int i = 0; i < 3; i++) assertThat(server.login("nobody-here", "wrong-" + i).statusCode()).isEqualTo(401);
+    assertThat(server.login("nobody-here", "wrong").statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void aRefreshTokenUsedTwiceEndsTheSession() {
+    JsonObject first = server.login("keshi1", DemoData.PASSWORD).bodyAsJsonObject();
+    JsonObject second = server.send(HttpMethod.POST, "/auth/refresh", null,
+        new JsonObject().put("refreshToken", first.getString("refreshToken"))).bodyAsJsonObject();
+    var replay = server.send(HttpMethod.POST, "/auth/refresh", null, new JsonObject().put("refreshToken", first.getString("refreshToken")));
+    assertThat(replay.statusCode()).isEqualTo(401);
+    assertThat(replay.bodyAsJsonObject().getString("detail")).contains("already used");
+    assertThat(server.send(HttpMethod.POST, "/auth/refresh", null,
+        new JsonObject().put("refreshToken", second.getString("refreshToken"))).statusCode()).isEqualTo(401);
+    assertThat(server.get("/me", second.getString("accessToken")).statusCode()).isEqualTo(401);
   }
 
   @Test

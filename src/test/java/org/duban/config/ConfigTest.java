@@ -51,7 +51,7 @@ class ConfigTest {
     Path file = dir.resolve("duban.json");
     Files.writeString(file, "{\"http\":{\"prot\":9000}}");
     assertThatThrownBy(() -> load(Map.of("DUBAN_CONFIG", file.toString())))
-        .hasMessageContaining("http.prot=9000").hasMessageContaining("a known key");
+        .hasMessageContaining("http.prot=(hidden)").hasMessageContaining("a known key");
   }
 
   @Test
@@ -65,6 +65,28 @@ class ConfigTest {
     assertThat(config.db().toString()).isEqualTo("postgresql://duban:***@db.example:5433/duban");
     assertThatThrownBy(() -> load(Map.of("DUBAN_DB_URL", "mysql://root:hunter2@x/y")))
         .hasMessageNotContaining("hunter2").hasMessageContaining("db.url");
+  }
+
+  @Test
+  void aMisspeltSecretKeyDoesNotPrintTheSecret(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path file = dir.resolve("duban.json");
+    Files.writeString(file, "{\"auth\":{\"jwtSecrett\":\"my-very-secret-production-signing-key\"}}");
+    assertThatThrownBy(() -> load(Map.of("DUBAN_CONFIG", file.toString())))
+        .hasMessageContaining("auth.jwtSecrett").hasMessageNotContaining("my-very-secret");
+  }
+
+  @Test
+  void aBrokenConfigFileIsReportedOnOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path file = dir.resolve("duban.json");
+    Files.writeString(file, "{\"http\": {\n  \"port\": \n}");
+    assertThatThrownBy(() -> load(Map.of("DUBAN_CONFIG", file.toString())))
+        .hasMessageContaining("DUBAN_CONFIG").satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void durationsOutsideTheirBoundsAreRefused() {
+    assertThatThrownBy(() -> load(Map.of("DUBAN_AUTH_ACCESS_TOKEN_TTL", "500ms"))).hasMessageContaining("auth.accessTokenTtl=500ms");
+    assertThatThrownBy(() -> load(Map.of("DUBAN_AUTH_ACCESS_TOKEN_TTL", "30000d"))).hasMessageContaining("PT24H");
   }
 
   @Test

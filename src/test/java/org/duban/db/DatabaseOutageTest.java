@@ -16,7 +16,7 @@ class DatabaseOutageTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(DatabaseOutageTest.class);
+    server = TestServer.start(DatabaseOutageTest.class, java.util.Map.of("http.requestTimeout", "4s"));
   }
 
   @AfterAll
@@ -28,6 +28,22 @@ class DatabaseOutageTest {
     String name = server.database().target().database();
     server.database().executeAsAdmin("ALTER DATABASE \"" + name + "\" ALLOW_CONNECTIONS " + !off);
     if (off) server.database().executeAsAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  }
+
+  @Test
+  void aWriteStuckBehindALockAnswers503AndNeverCommitsLater() throws Exception {
+    String admin = server.tokenOf("admin");
+    var target = server.database().target();
+    try (var holder = java.sql.DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password().orElse(null))) {
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("SELECT id FROM unit WHERE id = 2 FOR UPDATE");
+      var response = server.send(io.vertx.core.http.HttpMethod.PATCH, "/units/2", admin,
+          new io.vertx.core.json.JsonObject().put("name", "被锁住时的改名"));
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.bodyAsJsonObject().getString("type")).isEqualTo("/problems/unavailable");
+      holder.rollback();
+    }
+    assertThat(server.get("/units/2", admin).bodyAsJsonObject().getString("name")).isNotEqualTo("被锁住时的改名");
   }
 
   @Test

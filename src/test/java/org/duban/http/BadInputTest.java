@@ -131,7 +131,7 @@ class BadInputTest {
 
   @Test
   void sqlMetaCharactersAndLongTextAreStoredAndReturnedExactly() {
-    String nasty = "'); DROP TABLE unit; -- \\ \" % _ $1 \u0000x".replace("\u0000", "") + "单位".repeat(80);
+    String nasty = "'); DROP TABLE unit; -- \\ \" % _ $1 x" + "单位".repeat(80);
     String name = nasty.substring(0, Math.min(nasty.length(), 200));
     String responsible = "O'Brien; DELETE FROM person; --" + "名".repeat(60);
     var created = server.send(HttpMethod.POST, "/units", admin, new JsonObject().put("name", name).put("kind", "office")
@@ -142,6 +142,39 @@ class BadInputTest {
     assertThat(read.getString("name")).isEqualTo(name);
     assertThat(read.getJsonObject("firstResponsible").getString("name")).isEqualTo(responsible);
     assertThat(server.get("/people", admin).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNulCharacterIsRefusedAsValidationNotAnError() {
+    var unit = server.send(HttpMethod.POST, "/units", admin, new JsonObject().put("name", "含\u0000空字符").put("kind", "office"));
+    problem(unit, 400);
+    var login = server.login("adm\u0000in", "whatever-password");
+    assertThat(login.statusCode()).isIn(400, 401);
+  }
+
+  @Test
+  void anUnreadableBearerTokenIs401NotValidation() {
+    var response = server.request(HttpMethod.GET, "/units", null).putHeader("Authorization", "Bearer  two.spaces.before").send().await();
+    problem(response, 401);
+    var segments = server.request(HttpMethod.GET, "/units", null).putHeader("Authorization", "Bearer " + admin + ".x").send().await();
+    problem(segments, 401);
+  }
+
+  @Test
+  void aNullParentMakesAUnitARoot() {
+    JsonObject child = server.send(HttpMethod.POST, "/units", admin,
+        new JsonObject().put("name", "将成为根").put("kind", "office").put("parentId", 1)).bodyAsJsonObject();
+    var patched = server.send(HttpMethod.PATCH, "/units/" + child.getLong("id"), admin, new JsonObject().putNull("parentId"));
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(patched.bodyAsJsonObject().getValue("parentId")).isNull();
+    var created = server.send(HttpMethod.POST, "/units", admin, new JsonObject().put("name", "无上级").put("kind", "office").putNull("parentId"));
+    assertThat(created.statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void theStockSwaggerPagesOfTheWebJarAreNotServed() {
+    assertThat(server.get("/webjars/swagger-ui/index.html", null).statusCode()).isEqualTo(404);
+    assertThat(server.get("/webjars/swagger-ui/swagger-ui.css", null).statusCode()).isEqualTo(200);
   }
 
   @Test

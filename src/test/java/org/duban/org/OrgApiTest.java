@@ -67,9 +67,25 @@ class OrgApiTest {
   }
 
   @Test
+  void twoConcurrentMovesCannotCloseALoopTogether() {
+    for (int round = 0; round < 5; round++) {
+      long a = createUnit(new JsonObject().put("name", "甲" + round).put("kind", "department")).getLong("id");
+      long b = createUnit(new JsonObject().put("name", "乙" + round).put("kind", "department")).getLong("id");
+      long c = createUnit(new JsonObject().put("name", "丙" + round).put("kind", "department").put("parentId", b)).getLong("id");
+      var moves = io.vertx.core.Future.join(
+          server.request(HttpMethod.PATCH, "/units/" + a, admin).sendJsonObject(new JsonObject().put("parentId", c)),
+          server.request(HttpMethod.PATCH, "/units/" + b, admin).sendJsonObject(new JsonObject().put("parentId", a))).await();
+      var statuses = java.util.List.of(moves.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(0).statusCode(),
+          moves.<io.vertx.ext.web.client.HttpResponse<?>>resultAt(1).statusCode());
+      assertThat(statuses).containsExactlyInAnyOrder(200, 422);
+    }
+  }
+
+  @Test
   void anEmptyPatchIsRefused() {
     var response = server.send(HttpMethod.PATCH, "/units/1", admin, new JsonObject());
     assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.bodyAsJsonObject().getString("type")).isEqualTo("/problems/validation");
   }
 
   @Test

@@ -48,8 +48,13 @@ public final class TestServer implements AutoCloseable {
         "auth.jwtSecret", JWT_SECRET,
         "demo.enabled", "true"));
     overrides.putAll(extra);
-    Config config = Config.load(ConfigSource.of(Map.of(), overrides));
-    return new TestServer(database, Server.start(config).await());
+    try {
+      Config config = Config.load(ConfigSource.of(Map.of(), overrides));
+      return new TestServer(database, Server.start(config).await());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
   }
 
   public Server server() {

@@ -54,6 +54,16 @@ class TimeApiTest {
   }
 
   @Test
+  void theClockStaysWithinTheCenturyItIsMeantFor() {
+    var far = server.send(HttpMethod.PUT, "/clock", admin, new JsonObject().put("now", "9999-12-31T23:00:00Z"));
+    assertThat(far.statusCode()).isEqualTo(400);
+    var huge = server.send(HttpMethod.POST, "/clock/advance", admin, new JsonObject().put("by", "PT2562047788015215H"));
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(huge.bodyAsString()).contains("/by");
+    assertThat(server.send(HttpMethod.POST, "/clock/advance", admin, new JsonObject().put("by", "P40000D")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void onlyAnAdministratorMovesTheClock() {
     assertThat(server.send(HttpMethod.POST, "/clock/advance", server.tokenOf("leader"), new JsonObject().put("by", "PT1H"))
         .statusCode()).isEqualTo(403);
