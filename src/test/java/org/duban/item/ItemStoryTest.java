@@ -147,6 +147,41 @@ class ItemStoryTest {
   }
 
   @Test
+  void anItemRecordsItsSourceAndTheListFiltersByIt_R02() {
+    long id = flow.register(flow.registration("人大建议", "7d").put("source", "npc_cppcc_proposal")).getLong("id");
+    assertThat(ok(server.get("/items/" + id, flow.sponsor), 200).getString("source")).isEqualTo("npc_cppcc_proposal");
+    var listed = ok(server.get("/items?source=npc_cppcc_proposal&limit=200", flow.sponsor), 200).getJsonArray("items");
+    assertThat(listed.stream().map(i -> ((JsonObject) i).getLong("id"))).contains(id);
+    assertThat(listed.stream().map(i -> ((JsonObject) i).getString("source")).distinct()).containsExactly("npc_cppcc_proposal");
+    assertThat(flow.post("/items", flow.sponsor, flow.registration("来源不明", "7d").put("source", "rumour")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aFailedRecheckThroughTheApiReopensTheRectification_R37() {
+    JsonObject draft = flow.register(new JsonObject().put("kind", "rectification").put("source", "inspection_finding")
+        .put("title", "回头看").put("body", "整改后复查").put("leadUnitId", flow.fgwUnit).put("responsibleLeader", "王市长")
+        .put("severity", "ordinary").put("problems", new io.vertx.core.json.JsonArray().add("问题")).put("plan", "方案")
+        .put("confidentialityAcknowledged", true));
+    long id = draft.getLong("id");
+    ok(flow.post("/items/" + id + "/approve", flow.deputy, null), 200);
+    ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
+    ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "pass")), 200);
+    ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
+    ok(flow.post("/items/" + id + "/sign-off", flow.sponsor, null), 200);
+    ok(flow.post("/items/" + id + "/sign-off/check", flow.deputy, null), 200);
+    ok(flow.post("/items/" + id + "/close", flow.mayor, null), 200);
+    String supervision = server.tokenOf("duchashi");
+    String inTwoWeeks = java.time.Instant.parse(server.get("/clock", supervision).bodyAsJsonObject().getString("now"))
+        .plus(java.time.Duration.ofDays(14)).toString();
+    JsonObject reopened = ok(flow.post("/items/" + id + "/recheck", supervision, new JsonObject().put("passed", false)
+        .put("reason", "问题反弹").put("newDeadline", inTwoWeeks)), 200);
+    assertThat(reopened.getString("status")).isEqualTo("active");
+    assertThat(reopened.getBoolean("numberCancelled")).isFalse();
+    assertThat(unit(reopened, flow.fgwUnit).getString("deadline")).isEqualTo(inTwoWeeks);
+    assertThat(types(flow.events(id, flow.sponsor))).endsWith("closed", "reopened");
+  }
+
+  @Test
   void numbersAreUniqueAndCountUpPerSponsorAndYear_R04() {
     String first = flow.register(flow.registration("编号一", "1d")).getString("number");
     String second = flow.register(flow.registration("编号二", "1d")).getString("number");
