@@ -91,12 +91,7 @@ class ItemStoryTest {
   @Test
   void reportingOnAClosedItemIsAConflict() {
     long id = flow.active("关闭后不能反馈", "3d").getLong("id");
-    ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
-    ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "pass")), 200);
-    ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/sign-off", flow.sponsor, null), 200);
-    ok(flow.post("/items/" + id + "/sign-off/check", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/close", flow.mayor, null), 200);
+    flow.closeOut(id, "pass");
     JsonObject problem = ok(flow.report(id, flow.fgw, "after-close", "迟到的反馈"), 409);
     assertThat(problem.getString("state")).isEqualTo("closed");
     assertThat(ok(server.get("/items/" + id + "/reports", flow.sponsor), 200).getJsonArray("items")).isEmpty();
@@ -164,12 +159,7 @@ class ItemStoryTest {
         .put("confidentialityAcknowledged", true));
     long id = draft.getLong("id");
     ok(flow.post("/items/" + id + "/approve", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
-    ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "pass")), 200);
-    ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/sign-off", flow.sponsor, null), 200);
-    ok(flow.post("/items/" + id + "/sign-off/check", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/close", flow.mayor, null), 200);
+    flow.closeOut(id, "pass");
     String supervision = server.tokenOf("duchashi");
     String inTwoWeeks = java.time.Instant.parse(server.get("/clock", supervision).bodyAsJsonObject().getString("now"))
         .plus(java.time.Duration.ofDays(14)).toString();

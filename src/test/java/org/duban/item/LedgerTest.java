@@ -123,7 +123,7 @@ class LedgerTest {
   void theQuarterlySummaryCountsCompletedOnTrackAndSlowPerOffice_R44() {
     JsonObject before = summaryOfSponsor(2026, 2);
     long done = flow.active("本季度办结", "7d").getLong("id");
-    close(done);
+    flow.closeOut(done, "good");
     long slow = flow.active("本季度进展缓慢", "7d").getLong("id");
     for (int i = 0; i < 2; i++) {
       ok(flow.report(slow, flow.fgw, "slow-" + i + "-aaaa", "反馈 " + i), 201);
@@ -144,15 +144,6 @@ class LedgerTest {
     JsonArray open = ok(server.get("/ledger/year-end", flow.sponsor), 200).getJsonArray("items");
     assertThat(open.stream().map(i -> ((JsonObject) i).getString("board")).distinct().toList()).containsExactly("key");
     assertThat(ids(new JsonObject().put("items", open))).contains(key.getLong("id"));
-  }
-
-  private static void close(long id) {
-    ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
-    ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "good")), 200);
-    ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/sign-off", flow.sponsor, null), 200);
-    ok(flow.post("/items/" + id + "/sign-off/check", flow.deputy, null), 200);
-    ok(flow.post("/items/" + id + "/close", flow.mayor, null), 200);
   }
 
   private static JsonObject summaryOfSponsor(int year, int quarter) {

@@ -52,6 +52,16 @@ public final class Items4Test {
     return ok(post("/items/" + id + "/approve", deputy, null), 200);
   }
 
+  /** From active to closed: completion, a grade, its approval, sign-off, check, close (R31, R33, R34). */
+  public JsonObject closeOut(long id, String grade) {
+    ok(post("/items/" + id + "/completion", fgw, null), 200);
+    ok(post("/items/" + id + "/grade", sponsor, new JsonObject().put("grade", grade)), 200);
+    ok(post("/items/" + id + "/grade/approve", deputy, null), 200);
+    ok(post("/items/" + id + "/sign-off", sponsor, null), 200);
+    ok(post("/items/" + id + "/sign-off/check", deputy, null), 200);
+    return ok(post("/items/" + id + "/close", mayor, null), 200);
+  }
+
   public HttpResponse<Buffer> post(String path, String token, JsonObject body) {
     return server.send(HttpMethod.POST, path, token, body);
   }
