@@ -9,15 +9,20 @@ import org.duban.support.Items4Test;
 import org.duban.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.support.Items4Test.ok;
@@ -112,6 +117,24 @@ class LedgerTest {
       assertThat(rows.get(0).getCellText(0)).isEqualTo("编号 Number");
       assertThat(rows.stream().skip(1).map(r -> r.getCellText(1)).toList()).contains("表格导出");
     }
+  }
+
+  @Test
+  void theExcelLedgerOpensInASpreadsheetProgram_R04(@TempDir Path dir) throws Exception {
+    // LibreOffice Calc, headless, as installed by .ci/run: it must read every row the server wrote
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/soffice")), "LibreOffice is not installed");
+    flow.active("电子表格程序打开", "7d");
+    Path xlsx = dir.resolve("ledger.xlsx");
+    Files.write(xlsx, ok200Bytes("/ledger.xlsx"));
+    Process calc = new ProcessBuilder("/usr/bin/soffice", "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+        "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir.resolve("out").toString(), xlsx.toString())
+        .redirectErrorStream(true).start();
+    assertThat(calc.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    List<String> lines = Files.readAllLines(dir.resolve("out").resolve("ledger.csv"), StandardCharsets.UTF_8);
+    int items = ok(server.get("/items?limit=200", flow.sponsor), 200).getJsonArray("items").size();
+    assertThat(lines).hasSize(items + 1);
+    assertThat(lines.get(0)).startsWith("编号 Number,标题 Title");
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains("电子表格程序打开"));
   }
 
   @Test
