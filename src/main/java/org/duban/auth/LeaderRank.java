@@ -10,6 +10,14 @@ import java.util.Locale;
 public enum LeaderRank {
   OFFICE_LEADER, DEPUTY_SECRETARY_GENERAL, SECRETARY_GENERAL, VICE_MAYOR, MAYOR;
 
+  /**
+   * The secretariat level (办公厅分管领导, 副秘书长, 秘书长): it approves grades and checks sign-offs
+   * (001 §17, §18), so the mayor or vice mayor who closes an item is someone else.
+   */
+  public boolean isSecretariat() {
+    return this == OFFICE_LEADER || this == DEPUTY_SECRETARY_GENERAL || this == SECRETARY_GENERAL;
+  }
+
   public boolean atLeast(LeaderRank other) {
     return compareTo(other) >= 0;
   }

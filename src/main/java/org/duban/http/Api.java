@@ -33,12 +33,26 @@ public final class Api {
 
   /** A JSON operation: the handler's future becomes the response or goes to the error funnel. */
   public Api on(String operationId, Function<RoutingContext, Future<Reply>> handler) {
-    return raw(operationId, rc -> call(handler, rc).onSuccess(reply -> write(rc, reply)).onFailure(rc::fail));
+    return attach(operationId, rc -> call(handler, rc).onSuccess(reply -> write(rc, reply)).onFailure(rc::fail), true);
   }
 
   /** An operation that writes its own response (metrics text, files). */
   public Api raw(String operationId, Handler<RoutingContext> handler) {
+    return attach(operationId, handler, true);
+  }
+
+  /**
+   * An operation whose handler checks its own input against the contract. Only for what the
+   * validator would mangle: it decodes string parameters as JSON, so a file name such as
+   * {@code 1.5} or {@code a\b.jpg} could not arrive intact.
+   */
+  public Api unvalidated(String operationId, Function<RoutingContext, Future<Reply>> handler) {
+    return attach(operationId, rc -> call(handler, rc).onSuccess(reply -> write(rc, reply)).onFailure(rc::fail), false);
+  }
+
+  private Api attach(String operationId, Handler<RoutingContext> handler, boolean validated) {
     OpenAPIRoute route = Objects.requireNonNull(builder.getRoute(operationId), "not in the contract: " + operationId);
+    route.setDoValidation(validated);
     if (isSecured(route.getOperation())) route.addHandler(guard.requiring(rolesOf(route.getOperation()), ruleOf(route.getOperation())));
     route.addHandler(handler);
     return this;

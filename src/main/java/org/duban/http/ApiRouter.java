@@ -3,6 +3,7 @@ package org.duban.http;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,7 +46,7 @@ public final class ApiRouter {
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
       mountDocuments(router);
-      router.route().failureHandler(new ErrorFunnel());
+      router.route().failureHandler(new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes()));
       router.errorHandler(404, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(404, null)));
       router.errorHandler(405, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(405, null)));
       return router;
@@ -60,10 +61,14 @@ public final class ApiRouter {
   private static Handler<RoutingContext> bodies(Settings settings) {
     BodyHandler files = BodyHandler.create(false).setBodyLimit(settings.fileLimitBytes());
     BodyHandler others = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
-    return rc -> {
-      String type = String.valueOf(rc.request().getHeader("Content-Type"));
-      (type.startsWith("application/octet-stream") ? files : others).handle(rc);
-    };
+    return rc -> (isUpload(rc) ? files : others).handle(rc);
+  }
+
+  /** Only a signed-in person's file upload may send the larger body. */
+  private static boolean isUpload(RoutingContext rc) {
+    return rc.request().method() == HttpMethod.POST && "/attachments".equals(rc.normalizedPath())
+        && rc.request().getHeader("Authorization") != null
+        && String.valueOf(rc.request().getHeader("Content-Type")).startsWith("application/octet-stream");
   }
 
   /** The contract itself, its readable page, and the web app; none of these is an API operation. */

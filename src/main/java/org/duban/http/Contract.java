@@ -7,15 +7,21 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.impl.Utils;
 
+import java.util.Map;
+
 /**
- * Loads {@code openapi/duban.yaml} for the router. The file says, truthfully, that errors are
- * {@code application/problem+json}; Vert.x's contract reader refuses response media types it cannot
- * validate, and it never validates responses here, so the router's in-memory copy lists those error
- * bodies as {@code application/json}. The file served at {@code /openapi.yaml} is untouched.
+ * Loads {@code openapi/duban.yaml} for the router. The file says, truthfully, what each response is
+ * ({@code application/problem+json}, {@code text/csv}, a spreadsheet); Vert.x's contract reader
+ * refuses response media types it cannot validate, and responses are not validated here, so the
+ * router's in-memory copy relabels those responses with a type it accepts. The file served at
+ * {@code /openapi.yaml} is untouched, and requests are validated as the file says.
  */
 public final class Contract {
   public static final String PATH = "openapi/duban.yaml";
-  private static final String PROBLEM = "application/problem+json";
+  private static final Map<String, String> RESPONSE_TYPES_FOR_ROUTER = Map.of(
+      "application/problem+json", "application/json",
+      "text/csv", "text/plain",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream");
 
   private Contract() {
   }
@@ -30,16 +36,18 @@ public final class Contract {
 
   static JsonObject forRouter(JsonObject document) {
     JsonObject copy = document.copy();
-    renameProblemMediaType(copy);
+    relabelResponses(copy);
     return copy;
   }
 
-  private static void renameProblemMediaType(Object node) {
+  private static void relabelResponses(Object node) {
     if (node instanceof JsonObject object) {
-      if (object.containsKey(PROBLEM)) object.put("application/json", object.remove(PROBLEM));
-      object.forEach(entry -> renameProblemMediaType(entry.getValue()));
+      RESPONSE_TYPES_FOR_ROUTER.forEach((type, accepted) -> {
+        if (object.containsKey(type)) object.put(accepted, object.remove(type));
+      });
+      object.forEach(entry -> relabelResponses(entry.getValue()));
     } else if (node instanceof JsonArray array) {
-      array.forEach(Contract::renameProblemMediaType);
+      array.forEach(Contract::relabelResponses);
     }
   }
 }

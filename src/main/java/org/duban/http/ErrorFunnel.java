@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -25,17 +27,31 @@ import java.util.concurrent.TimeoutException;
 public final class ErrorFunnel implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorFunnel.class);
   public static final String PROBLEM_JSON = "application/problem+json";
+  private final long bodyLimit;
+  private final long fileLimit;
+
+  public ErrorFunnel(long bodyLimit, long fileLimit) {
+    this.bodyLimit = bodyLimit;
+    this.fileLimit = fileLimit;
+  }
 
   @Override
   public void handle(RoutingContext rc) {
     Problem problem = toProblem(rc.failure(), rc.statusCode());
     if (isUnreadableToken(rc, problem)) problem = Problem.unauthorized("the bearer token cannot be read");
+    if (problem.status() == 413 && problem.type().equals("/problems/too-large")) problem = tooLarge();
     if (problem.status() == 500) {
       LOG.error("{} {} failed: {}", rc.request().method(), rc.request().path(), problem.getMessage(), rc.failure());
     } else if (problem.status() > 500) {
       LOG.warn("{} {} answered {}: {}", rc.request().method(), rc.request().path(), problem.status(), problem.getMessage());
     }
     send(rc, problem);
+  }
+
+  private Problem tooLarge() {
+    return new Problem(413, "too-large", "Request body too large", "a file upload may be at most " + fileLimit
+        + " bytes, any other request body " + bodyLimit + " bytes", List.of(),
+        new JsonObject().put("fileLimitBytes", fileLimit).put("bodyLimitBytes", bodyLimit));
   }
 
   /** The token handler answers 400 for a token it cannot parse; to the client that is a bad token, 401. */
@@ -92,7 +108,8 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
 
   private static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof ClosedConnectionException
+      if (t instanceof ConnectException || t instanceof SocketException || t instanceof TimeoutException
+          || t instanceof ClosedConnectionException
           || t.getClass().getSimpleName().contains("Timeout") || t.getClass().getSimpleName().contains("PoolTooBusy")) {
         return true;
       }

@@ -16,6 +16,10 @@ public record Actor(long personId, Role role, Optional<Long> unitId, Optional<Le
     return role == Role.LIAISON && unitId.filter(u -> u == unit).isPresent();
   }
 
+  boolean isSecretariatLeader() {
+    return role == Role.LEADER && rank.filter(LeaderRank::isSecretariat).isPresent();
+  }
+
   boolean isLeaderAtLeast(LeaderRank level) {
     return role == Role.LEADER && rank.filter(r -> r.atLeast(level)).isPresent();
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.duban.Digests;
 import org.duban.auth.Principal;
 import org.duban.http.Api;
 import org.duban.http.Problem;
@@ -12,8 +13,6 @@ import org.duban.http.Requests;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -34,36 +33,56 @@ public final class Attachments {
   }
 
   public static void mount(Api api, Attachments attachments) {
-    api.on("uploadAttachment", rc -> attachments.upload(Requests.principal(rc), ItemHandlers.text(rc, "filename").orElseThrow(),
-            rc.body().buffer())
+    api.unvalidated("uploadAttachment", rc -> attachments.upload(Requests.principal(rc), cleanName(rc.request().getParam("filename")),
+            octetStream(rc))
         .map(json -> Reply.created(json, "/attachments/" + json.getString("id"))));
     api.raw("downloadAttachment", rc -> attachments.download(Requests.principal(rc), UUID.fromString(Requests.path(rc, "attachmentId")))
         .onSuccess(file -> send(rc, file))
         .onFailure(rc::fail));
   }
 
+  /** The contract's one request type for uploads, checked here because this operation checks its own input. */
+  private static Buffer octetStream(RoutingContext rc) {
+    String type = String.valueOf(rc.request().getHeader("Content-Type"));
+    if (!type.startsWith("application/octet-stream")) {
+      throw new Problem(415, "unsupported-media-type", "Unsupported media type", "send the file as application/octet-stream",
+          List.of(), null);
+    }
+    return rc.body().buffer();
+  }
+
+  /** A name that is safe to store and to show: no paths, no control or direction-override characters. */
+  static String cleanName(String raw) {
+    String name = raw == null ? "" : raw.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
+    if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\")) {
+      throw Problem.invalid("filename", "a file name of 1 to 200 characters without / or \\");
+    }
+    return name;
+  }
+
   Future<JsonObject> upload(Principal who, String filename, Buffer body) {
     if (body == null || body.length() == 0) throw Problem.invalid("", "the file is empty");
-    if (body.length() > maxBytes) {
-      throw new Problem(413, "too-large", "File too large", "a file may be at most " + maxBytes + " bytes", List.of(), null);
-    }
     byte[] bytes = body.getBytes();
     String type = FileTypes.sniff(Arrays.copyOf(bytes, Math.min(bytes.length, 16)), filename).orElseThrow(() ->
         new Problem(415, "unsupported-media-type", "Unsupported file type",
             "send a photo (JPEG, PNG, HEIC, WebP), a PDF or an office document (Word, Excel, PowerPoint, WPS)", List.of(), null));
     UUID id = UUID.randomUUID();
     ReportRepository.File file = new ReportRepository.File(id, who.personId(), who.unitId().orElse(null), filename, type,
-        bytes.length, body, null);
-    return files.insertAttachment(file, sha256(bytes), items.now()).map(v -> new JsonObject()
+        bytes.length, body, null, null);
+    return files.insertAttachment(file, Digests.sha256(bytes), items.now()).map(v -> new JsonObject()
         .put("id", id.toString()).put("filename", filename).put("contentType", type).put("size", bytes.length));
   }
 
-  /** The uploader may always read a file; once it is part of a report, whoever can see the item may. */
+  /**
+   * The uploader may always read a file; once it is part of a report, whoever can see the item may,
+   * except a liaison of another unit on the same item, who does not see that unit's reports either.
+   */
   Future<ReportRepository.File> download(Principal who, UUID id) {
     return files.attachment(id).compose(found -> {
       ReportRepository.File file = found.orElseThrow(() -> Problem.notFound("attachment " + id));
       if (file.uploadedBy() == who.personId()) return Future.succeededFuture(file);
-      if (file.itemId() == null) return Future.failedFuture(Problem.notFound("attachment " + id));
+      boolean otherUnits = ItemService.liaisonScope(who).filter(unit -> !unit.equals(file.reportUnitId())).isPresent();
+      if (file.itemId() == null || otherUnits) return Future.failedFuture(Problem.notFound("attachment " + id));
       return items.get(who, file.itemId()).map(visible -> file)
           .recover(e -> Future.failedFuture(Problem.notFound("attachment " + id)));
     });
@@ -78,11 +97,4 @@ public final class Attachments {
         .end(file.content());
   }
 
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
-  }
 }

@@ -34,6 +34,11 @@ public final class Deadlines {
     return (policy.rollToWorkingDay() ? onWorkingDay(end, calendar) : end).toInstant();
   }
 
+  /** The plain limit of a rectification, before any move to a working day. */
+  static Instant forRectification(boolean major, Instant assignedAt) {
+    return assignedAt.plus(major ? RECTIFICATION_MAJOR : RECTIFICATION_ORDINARY);
+  }
+
   public static Instant forRectification(boolean major, Instant assignedAt, WorkCalendar calendar, Policy policy) {
     ZonedDateTime end = assignedAt.plus(major ? RECTIFICATION_MAJOR : RECTIFICATION_ORDINARY).atZone(Zones.SHANGHAI);
     return (policy.rollToWorkingDay() ? onWorkingDay(end, calendar) : end).toInstant();

@@ -31,6 +31,11 @@ public record Item(long id, String number, Status status, Board board, Kind kind
     return units.containsKey(unitId);
   }
 
+  /** A unit is overdue only while the item is active: once completion is asked for, it owes nothing. */
+  public boolean overdueAt(long unitId, Instant now) {
+    return status == Status.ACTIVE && units.get(unitId).overdueAt(now);
+  }
+
   public boolean isRectification() {
     return kind == Kind.RECTIFICATION;
   }

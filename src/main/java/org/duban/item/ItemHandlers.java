@@ -88,7 +88,7 @@ public final class ItemHandlers {
   static ItemQueries.Filter filter(RoutingContext rc) {
     return new ItemQueries.Filter(text(rc, "board").orElse(null), text(rc, "status").orElse(null),
         number(rc, "unitId"), number(rc, "sponsorUnitId"), text(rc, "source").orElse(null), text(rc, "node").orElse(null),
-        flag(rc, "keySupervision"), flag(rc, "overdue"), null, null);
+        flag(rc, "keySupervision"), flag(rc, "overdue"), null, null, false);
   }
 
   private static List<Extension.Milestone> milestones(JsonArray json) {

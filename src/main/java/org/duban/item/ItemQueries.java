@@ -20,14 +20,15 @@ final class ItemQueries {
   private static final String UNITS = """
       SELECT iu.*, u.name FROM item_unit iu JOIN unit u ON u.id = iu.unit_id
        WHERE iu.item_id = $1 ORDER BY iu.role DESC, iu.unit_id""";
-  // Urgency: the earliest deadline among units still owing a report; items owing nothing sort last.
+  // Urgency: the earliest deadline among units still owing a report on an active item; items owing
+  // nothing sort last. $15 narrows to board "2" kinds (R35).
   static final String LIST = """
       WITH scoped AS (
         SELECT i.id, i.number, i.title, i.board, i.kind, i.source, i.node, i.status, i.sponsor_unit_id,
                s.name AS sponsor_name, i.key_supervision, i.registered_at, i.closed_at, i.responsible_leader,
                lead.unit_id AS lead_unit_id, lu.name AS lead_unit_name,
                (SELECT min(o.deadline) FROM item_unit o
-                 WHERE o.item_id = i.id AND o.status IN ('assigned', 'returned')) AS next_deadline,
+                 WHERE o.item_id = i.id AND i.status = 'active' AND o.status IN ('assigned', 'returned')) AS next_deadline,
                (SELECT coalesce(sum(r.returns), 0) FROM item_unit r WHERE r.item_id = i.id) AS returns
           FROM item i
           JOIN unit s ON s.id = i.sponsor_unit_id
@@ -41,7 +42,8 @@ final class ItemQueries {
            AND ($6::text IS NULL OR i.node = $6)
            AND ($7::boolean IS NULL OR i.key_supervision = $7)
            AND ($8::bigint IS NULL OR EXISTS (SELECT 1 FROM item_unit v WHERE v.item_id = i.id AND v.unit_id = $8))
-           AND ($9::bigint IS NULL OR i.sponsor_unit_id = $9))
+           AND ($9::bigint IS NULL OR i.sponsor_unit_id = $9)
+           AND (NOT $15::boolean OR i.kind IN ('key_task', 'major_reform')))
       SELECT *, coalesce(next_deadline, 'infinity') AS urgency FROM scoped
        WHERE ($10::boolean IS NULL OR (coalesce(next_deadline < $11, false)) = $10)
          AND ($12::timestamptz IS NULL OR (coalesce(next_deadline, 'infinity'), id) > ($12, $13))
@@ -62,7 +64,7 @@ final class ItemQueries {
 
   /** The filters of a list or a ledger, plus the caller's scope (a liaison's unit, a sponsor's office). */
   record Filter(String board, String status, Long unitId, Long sponsorUnitId, String source, String node,
-                Boolean keySupervision, Boolean overdue, Long scopeUnitId, Long scopeSponsorUnitId) {
+                Boolean keySupervision, Boolean overdue, Long scopeUnitId, Long scopeSponsorUnitId, boolean boardTwoKinds) {
   }
 
   record Cursor(OffsetDateTime urgency, long id) {
@@ -71,14 +73,15 @@ final class ItemQueries {
   Future<Optional<JsonObject>> item(long id, Instant now) {
     return pool.preparedQuery(ITEM).execute(Tuple.of(id)).compose(rows -> Rows.first(rows)
         .map(row -> pool.preparedQuery(UNITS).execute(Tuple.of(id))
-            .map(units -> Optional.of(itemJson(row, new JsonArray(Rows.all(units, u -> unitJson(u, now))), now))))
+            .map(units -> Optional.of(itemJson(row, new JsonArray(Rows.all(units,
+                u -> unitJson(u, "active".equals(row.getString("status")), now))), now))))
         .orElseGet(() -> Future.succeededFuture(Optional.empty())));
   }
 
   Future<List<Row>> list(Filter f, Instant now, Optional<Cursor> after, int limit) {
     Object[] values = {f.board(), f.status(), f.unitId(), f.sponsorUnitId(), f.source(), f.node(), f.keySupervision(),
         f.scopeUnitId(), f.scopeSponsorUnitId(), f.overdue(), Rows.utc(now),
-        after.map(Cursor::urgency).orElse(null), after.map(Cursor::id).orElse(null), limit};
+        after.map(Cursor::urgency).orElse(null), after.map(Cursor::id).orElse(null), limit, f.boardTwoKinds()};
     return pool.preparedQuery(LIST).execute(Tuple.from(values)).map(rows -> Rows.all(rows, r -> r));
   }
 
@@ -121,10 +124,11 @@ final class ItemQueries {
         .put("version", r.getInteger("version")).put("units", units);
   }
 
-  private static JsonObject unitJson(Row r, Instant now) {
+  /** A unit owes a report only on an active item: after completion is asked for, nothing is overdue. */
+  private static JsonObject unitJson(Row r, boolean itemActive, Instant now) {
     Instant deadline = Rows.instant(r, "deadline");
     String status = r.getString("status");
-    boolean owing = "assigned".equals(status) || "returned".equals(status);
+    boolean owing = itemActive && ("assigned".equals(status) || "returned".equals(status));
     return new JsonObject()
         .put("unitId", r.getLong("unit_id")).put("name", r.getString("name")).put("role", r.getString("role"))
         .put("status", status).put("deadline", text(deadline)).put("returns", r.getInteger("returns"))

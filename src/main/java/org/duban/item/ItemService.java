@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import org.duban.Digests;
 import org.duban.auth.Principal;
 import org.duban.auth.Role;
 import org.duban.http.Problem;
@@ -14,6 +15,8 @@ import org.duban.time.Zones;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +60,27 @@ public final class ItemService {
     if (decision instanceof Decision.Refused refused) return Future.failedFuture(problemOf(refused, null));
     Decision.Accepted accepted = (Decision.Accepted) decision;
     int year = now.atZone(Zones.SHANGHAI).getYear();
-    return pool.withTransaction(tx -> items.nextNumber(tx, accepted.item().sponsorUnitId(), year)
+    return pool.withTransaction(tx -> unitsExist(tx, registration)
+            .compose(v -> items.nextNumber(tx, accepted.item().sponsorUnitId(), year))
             .compose(number -> items.insert(tx, accepted.item(), registration, number, who.personId(), now))
             .compose(id -> items.append(tx, id, accepted.events(), actor, now).map(id)))
         .compose(id -> view(who, id))
         .map(view -> view.put("notice", CONFIDENTIALITY_NOTICE));
+  }
+
+  /** Names the field of a unit that does not exist, rather than a foreign key. */
+  private Future<Void> unitsExist(SqlClient tx, Registration r) {
+    List<Long> wanted = new ArrayList<>(List.of(r.leadUnitId()));
+    wanted.addAll(r.cooperatingUnitIds());
+    return items.knownUnits(tx, wanted).compose(known -> {
+      if (!known.contains(r.leadUnitId())) return Future.failedFuture(Problem.unprocessable("/leadUnitId", "no such unit"));
+      for (int i = 0; i < r.cooperatingUnitIds().size(); i++) {
+        if (!known.contains(r.cooperatingUnitIds().get(i))) {
+          return Future.failedFuture(Problem.unprocessable("/cooperatingUnitIds/" + i, "no such unit"));
+        }
+      }
+      return Future.succeededFuture();
+    });
   }
 
   /** One lifecycle command on one item, in one transaction holding the item's lock. */
@@ -83,18 +102,33 @@ public final class ItemService {
     Instant now = clock.instant();
     Actor actor = actorOf(who);
     long unitId = who.unitId().orElseThrow(() -> Problem.forbidden("only a unit's liaison reports"));
+    byte[] fingerprint = fingerprint(text, completion, attachments);
     return pool.withTransaction(tx -> lockVisible(tx, who, itemId)
         .compose(item -> reports.byKey(tx, itemId, unitId, idempotencyKey).compose(existing -> existing.isPresent()
-            ? Future.succeededFuture(new Submitted(ReportRepository.toJson(existing.get()), true))
-            : newReport(tx, item, actor, unitId, text, completion, attachments, idempotencyKey, now))));
+            ? replay(existing.get(), fingerprint)
+            : newReport(tx, item, actor, unitId, text, completion, attachments, idempotencyKey, fingerprint, now))));
+  }
+
+  /** The same key must carry the same report: anything else is a client mistake, not a retry. */
+  private static Future<Submitted> replay(ReportRepository.Stored stored, byte[] fingerprint) {
+    if (stored.requestHash() != null && !Arrays.equals(stored.requestHash().getBytes(), fingerprint)) {
+      return Future.failedFuture(new Problem(422, "idempotency-key-reused", "Idempotency-Key used for another report",
+          "this key already stands for a different report; send a new key for a new report",
+          List.of(new Violation("Idempotency-Key", "was used for a different report")), null));
+    }
+    return Future.succeededFuture(new Submitted(ReportRepository.toJson(stored), true));
+  }
+
+  static byte[] fingerprint(String text, boolean completion, List<UUID> attachments) {
+    return Digests.sha256(text + "\n" + completion + "\n" + attachments.stream().map(UUID::toString).sorted().toList());
   }
 
   public record Submitted(JsonObject report, boolean replayed) {
   }
 
   private Future<Submitted> newReport(SqlClient tx, Item item, Actor actor, long unitId, String text, boolean completion,
-                                      List<UUID> attachments, String key, Instant now) {
-    return reports.insert(tx, item.id(), unitId, actor.personId(), completion, text, now, key)
+                                      List<UUID> attachments, String key, byte[] fingerprint, Instant now) {
+    return reports.insert(tx, item.id(), unitId, actor.personId(), completion, text, now, key, fingerprint)
         .map(id -> id.orElseThrow(() -> Problem.conflict("a report with this Idempotency-Key is being stored; retry")))
         .compose(reportId -> {
           Decision decision = lifecycle().decide(item, new Command.SubmitReport(unitId, reportId, completion), actor, now);
@@ -116,14 +150,14 @@ public final class ItemService {
     return view(who, itemId);
   }
 
+  /** A liaison reads the item's own events and their unit's, not another unit's returns or reports. */
   public Future<JsonArray> events(Principal who, long itemId) {
-    return view(who, itemId).compose(v -> queries.events(itemId, Optional.empty()));
+    return view(who, itemId).compose(v -> queries.events(itemId, liaisonScope(who)));
   }
 
   /** A liaison reads only their own unit's reports on the item. */
   public Future<JsonArray> reports(Principal who, long itemId) {
-    Optional<Long> only = who.is(Role.LIAISON) ? who.unitId() : Optional.empty();
-    return view(who, itemId).compose(v -> reports.forItem(itemId, only));
+    return view(who, itemId).compose(v -> reports.forItem(itemId, liaisonScope(who)));
   }
 
   public Future<JsonObject> list(Principal who, ItemQueries.Filter filter, Optional<ItemQueries.Cursor> after, int limit) {
@@ -146,7 +180,12 @@ public final class ItemService {
   /** Liaisons see the items their unit is on; sponsor staff those of their office; others all. */
   static ItemQueries.Filter scoped(Principal who, ItemQueries.Filter f) {
     return new ItemQueries.Filter(f.board(), f.status(), f.unitId(), f.sponsorUnitId(), f.source(), f.node(),
-        f.keySupervision(), f.overdue(), who.is(Role.LIAISON) ? who.unitId().orElse(-1L) : null, sponsorScope(who));
+        f.keySupervision(), f.overdue(), liaisonScope(who).orElse(null), sponsorScope(who), f.boardTwoKinds());
+  }
+
+  /** The unit a liaison's reading is limited to. */
+  static Optional<Long> liaisonScope(Principal who) {
+    return who.is(Role.LIAISON) ? Optional.of(who.unitId().orElse(-1L)) : Optional.empty();
   }
 
   /** The office a sponsor's reading is limited to; null for roles that read every office. */
@@ -208,7 +247,8 @@ public final class ItemService {
 
   /** Refusals answer 403 naming the rule, 409 with the current state, or 422 naming the field. */
   static Problem problemOf(Decision.Refused refused, Item item) {
-    JsonObject extensions = new JsonObject().put("rule", refused.rule());
+    JsonObject extensions = new JsonObject();
+    if (refused.rule() != null) extensions.put("rule", refused.rule());
     if (item != null) extensions.put("state", Vocabulary.wire(item.status()));
     String rule = refused.rule() == null ? "" : " (" + refused.rule() + ")";
     return switch (refused.kind()) {

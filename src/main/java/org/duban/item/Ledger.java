@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.duban.auth.Principal;
 import org.duban.db.Rows;
 import org.duban.http.Api;
+import org.duban.http.Problem;
 import org.duban.http.Requests;
 import org.duban.http.Reply;
 import org.duban.time.Zones;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,18 +49,27 @@ public final class Ledger {
       j -> local(j.getString("registeredAt")), j -> local(j.getString("nextDeadline")),
       j -> j.getBoolean("overdue") ? "是" : "否", j -> String.valueOf(j.getLong("returns")),
       j -> j.getBoolean("keySupervision") ? "是" : "否");
-  // R44: completed in the quarter; open and slow (key supervision, a unit overdue, or returned twice); open and on track
+  // R44, as the quarter ended ($3: its end, or now for the quarter under way): completed in the quarter;
+  // open then and slow (key supervision, returned twice or more by then, or a unit past its deadline whose
+  // latest word by then was not a report); open then and on track. Deadlines are today's: an extension
+  // granted after the quarter counts as if it had been granted in it.
   private static final String QUARTERLY = """
       SELECT s.id AS sponsor_unit_id, s.name AS sponsor_name,
              count(*) FILTER (WHERE i.closed_at >= $1 AND i.closed_at < $2) AS completed,
-             count(*) FILTER (WHERE i.status <> 'closed' AND NOT slow.is_slow) AS on_track,
-             count(*) FILTER (WHERE i.status <> 'closed' AND slow.is_slow) AS slow
+             count(*) FILTER (WHERE state.open_then AND NOT state.slow) AS on_track,
+             count(*) FILTER (WHERE state.open_then AND state.slow) AS slow
         FROM item i
         JOIN unit s ON s.id = i.sponsor_unit_id
-        CROSS JOIN LATERAL (SELECT i.key_supervision OR EXISTS (
-                 SELECT 1 FROM item_unit u WHERE u.item_id = i.id
-                    AND ((u.status IN ('assigned', 'returned') AND u.deadline < $3) OR u.returns >= 2)) AS is_slow) slow
-       WHERE i.status <> 'draft' AND i.registered_at < $2 AND ($4::bigint IS NULL OR i.sponsor_unit_id = $4)
+        CROSS JOIN LATERAL (SELECT
+               i.assigned_at < $3 AND (i.closed_at IS NULL OR i.closed_at >= $3) AS open_then,
+               i.key_supervision
+               OR (SELECT count(*) FROM item_event r WHERE r.item_id = i.id AND r.type = 'returned' AND r.at < $3) >= 2
+               OR EXISTS (SELECT 1 FROM item_unit u WHERE u.item_id = i.id AND u.deadline < $3
+                    AND coalesce((SELECT e.type FROM item_event e
+                                   WHERE e.item_id = i.id AND e.unit_id = u.unit_id AND e.at < $3
+                                     AND e.type IN ('reported', 'returned', 'assigned')
+                                   ORDER BY e.id DESC LIMIT 1), 'assigned') <> 'reported') AS slow) state
+       WHERE i.assigned_at IS NOT NULL AND i.assigned_at < $2 AND ($4::bigint IS NULL OR i.sponsor_unit_id = $4)
        GROUP BY s.id, s.name
        ORDER BY s.id""";
 
@@ -84,11 +95,18 @@ public final class Ledger {
     api.on("yearEndOpen", rc -> ledger.yearEnd(Requests.principal(rc)).map(Reply::ok));
   }
 
+  /** Every matching row, or a refusal: a ledger cut off silently would mislead whoever files it. */
   private Future<List<JsonObject>> rows(RoutingContext rc) {
     Principal who = Requests.principal(rc);
     Instant now = items.now();
-    return items.queries().list(ItemService.scoped(who, ItemHandlers.filter(rc)), now, Optional.empty(), MAX_ROWS)
-        .map(rows -> rows.stream().map(r -> ItemQueries.summaryJson(r, now)).toList());
+    return items.queries().list(ItemService.scoped(who, ItemHandlers.filter(rc)), now, Optional.empty(), MAX_ROWS + 1)
+        .map(rows -> {
+          if (rows.size() > MAX_ROWS) {
+            throw new Problem(422, "too-many-rows", "Too many rows for one export",
+                "more than " + MAX_ROWS + " items match; narrow the filters (status, board, unit, sponsor)", List.of(), null);
+          }
+          return rows.stream().map(r -> ItemQueries.summaryJson(r, now)).toList();
+        });
   }
 
   /** UTF-8 with a byte-order mark, so that Excel and WPS read the Chinese text right. */
@@ -123,14 +141,16 @@ public final class Ledger {
     ZonedDateTime start = LocalDate.of(year, 3 * quarter - 2, 1).atStartOfDay(Zones.SHANGHAI);
     Instant from = start.toInstant();
     Instant to = start.plusMonths(3).toInstant();
-    Instant asOf = items.now().isBefore(to) ? items.now() : to;
+    // the quarter under way is judged as of now, including what happened this very microsecond
+    Instant asOf = items.now().isBefore(to) ? items.now().plus(1, ChronoUnit.MICROS) : to;
     return pool.preparedQuery(QUARTERLY).execute(Tuple.of(Rows.utc(from), Rows.utc(to), Rows.utc(asOf), ItemService.sponsorScope(who)))
         .map(rows -> new JsonObject().put("year", year).put("quarter", quarter).put("items", new JsonArray(Rows.all(rows, Ledger::summaryRow))));
   }
 
   Future<JsonObject> yearEnd(Principal who) {
     Instant now = items.now();
-    ItemQueries.Filter open = new ItemQueries.Filter("key", "open", null, null, null, null, null, null, null, null);
+    // by kind, not board: a key task on continuous follow-up must still be cleared by year end
+    ItemQueries.Filter open = new ItemQueries.Filter(null, "open", null, null, null, null, null, null, null, null, true);
     return items.queries().list(ItemService.scoped(who, open), now, Optional.empty(), MAX_ROWS)
         .map(rows -> new JsonObject().put("items", new JsonArray(rows.stream().map(r -> ItemQueries.summaryJson(r, now)).toList())));
   }

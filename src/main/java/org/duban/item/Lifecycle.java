@@ -5,8 +5,10 @@ import io.vertx.core.json.JsonObject;
 import org.duban.auth.LeaderRank;
 import org.duban.auth.Role;
 import org.duban.time.WorkCalendar;
+import org.duban.time.Zones;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,10 @@ public final class Lifecycle {
     if (r.cooperatingUnitIds().stream().distinct().count() != r.cooperatingUnitIds().size()) {
       return Optional.of(invalid("R03", "/cooperatingUnitIds", "a unit is listed twice"));
     }
+    if (r.board().filter(b -> !r.kind().fits(b)).isPresent()) {
+      return Optional.of(invalid("R01", "/board", "a " + wire(r.kind()) + " belongs on board " + wire(r.kind().defaultBoard())
+          + " or continuous"));
+    }
     if (r.node().isPresent() && r.deadline().isPresent()) {
       return Optional.of(invalid("R10", "/deadline", "give a time node or an explicit deadline, not both"));
     }
@@ -68,16 +74,19 @@ public final class Lifecycle {
     return Optional.empty();
   }
 
-  // R36: a problem list, a plan, a severity; never more than 60 days
+  // R36: a problem list, a plan, a severity, and a time limit within what the severity allows
   private static Optional<Decision.Refused> checkRectification(Registration r, Instant now) {
     if (r.problems().isEmpty()) return Optional.of(invalid("R36", "/problems", "a rectification lists the problems found"));
     if (r.plan().filter(p -> !p.isBlank()).isEmpty()) return Optional.of(invalid("R36", "/plan", "a rectification needs a plan"));
-    if (r.severity().filter(v -> !v.equals("ordinary") && !v.equals("major")).isPresent()
-        || (r.severity().isEmpty() && r.node().isEmpty() && r.deadline().isEmpty())) {
+    if (r.severity().filter(v -> v.equals("ordinary") || v.equals("major")).isEmpty()) {
       return Optional.of(invalid("R36", "/severity", "ordinary (7 days) or major (30 days)"));
     }
-    if (r.deadline().filter(d -> d.isAfter(now.plus(Deadlines.RECTIFICATION_CAP))).isPresent()) {
-      return Optional.of(invalid("R36", "/deadline", "a rectification may run at most 60 days"));
+    Instant cap = Deadlines.forRectification(r.severity().get().equals("major"), now);
+    if (r.deadline().filter(d -> d.isAfter(cap)).isPresent()
+        || r.node().filter(n -> now.atZone(Zones.SHANGHAI).plus(n.period).toInstant().isAfter(cap)).isPresent()) {
+      String limit = r.severity().get().equals("major") ? "30 days" : "7 days";
+      return Optional.of(invalid("R36", r.deadline().isPresent() ? "/deadline" : "/node",
+          "a " + r.severity().get() + " rectification is due within " + limit + "; longer needs an extension"));
     }
     return Optional.empty();
   }
@@ -96,15 +105,11 @@ public final class Lifecycle {
     if (command instanceof Command.RecordVerification c) return recordVerification(item, c, actor);
     if (command instanceof Command.RequestCompletion c) return requestCompletion(item, c, actor);
     if (command instanceof Command.GradeCompletion c) return grade(item, c, actor);
-    if (command instanceof Command.ApproveGrade) {
-      return leaderStep(item, actor, Status.GRADED, Status.GRADE_APPROVED, LeaderRank.OFFICE_LEADER, "grade_approved", "R33");
-    }
+    if (command instanceof Command.ApproveGrade) return approveGrade(item, actor);
     if (command instanceof Command.RequestSignOff) {
       return sponsorStep(item, actor, Status.GRADE_APPROVED, Status.SIGN_OFF_REQUESTED, "sign_off_requested", "R34");
     }
-    if (command instanceof Command.CheckSignOff) {
-      return leaderStep(item, actor, Status.SIGN_OFF_REQUESTED, Status.SIGN_OFF_CHECKED, LeaderRank.OFFICE_LEADER, "sign_off_checked", "R34");
-    }
+    if (command instanceof Command.CheckSignOff) return checkSignOff(item, actor);
     if (command instanceof Command.ApproveClose) return approveClose(item, actor, now);
     if (command instanceof Command.Recheck c) return recheck(item, c, actor, now);
     throw new IllegalArgumentException("unknown command " + command);
@@ -185,6 +190,9 @@ public final class Lifecycle {
     }
     if (!c.newDeadline().isAfter(deadline)) return invalid("R32", "/newDeadline", "must be later than the current deadline " + deadline);
     if (blank(c.plan())) return invalid("R32", "/plan", "an extension needs a concrete plan");
+    if (item.kind().isBoardTwo() && c.newDeadline().isAfter(yearEnd(now))) {
+      return invalid("R35", "/newDeadline", "a board \"2\" item must be closed by the end of the year (" + yearEnd(now) + ")");
+    }
     if (item.isRectification() && c.newDeadline().isAfter(item.assignedAt().orElseThrow().plus(Deadlines.RECTIFICATION_CAP))) {
       return invalid("R36", "/newDeadline", "a rectification may run at most 60 days from assignment");
     }
@@ -254,23 +262,41 @@ public final class Lifecycle {
       return forbidden("R31", "only the lead unit's liaison applies for completion");
     }
     if (item.status() != Status.ACTIVE) return notIn(item, "R31", "applied for completion", Status.ACTIVE);
+    UnitStatus lead = item.units().get(c.unitId()).status();
+    if (lead != UnitStatus.REPORTED && lead != UnitStatus.ACCEPTED) {
+      return conflict("R31", "report the result before applying for completion (the lead unit's state is " + wire(lead) + ")");
+    }
     boolean cleared = item.serviceObject().isEmpty() || item.verification().filter(v -> v.equals("agreed") || v.equals("verified")).isPresent();
     if (!cleared) return conflict("R31", "the service object has not agreed and no verification has passed");
     return new Decision.Accepted(item.withStatus(Status.COMPLETION_REQUESTED),
         List.of(Event.of("completion_requested", "R31").forUnit(c.unitId())));
   }
 
-  // R33: a fail sends the work back to the lead unit
+  // R33: every grade, a fail included, goes to the secretariat for approval (001 §17)
   private Decision grade(Item item, Command.GradeCompletion c, Actor actor) {
     if (!actor.isSponsorOf(item)) return forbidden("R33", "only the sponsor office grades");
     if (item.status() != Status.COMPLETION_REQUESTED) return notIn(item, "R33", "graded", Status.COMPLETION_REQUESTED);
     Event graded = Event.of("graded", "R33").because(c.note()).with("grade", wire(c.grade()));
-    if (c.grade() == Grade.FAIL) {
-      Item back = item.withStatus(Status.ACTIVE).withGrade(Optional.empty())
-          .withUnit(item.lead().unitId(), u -> u.withStatus(UnitStatus.RETURNED));
-      return new Decision.Accepted(back, List.of(graded.forUnit(item.lead().unitId())));
-    }
     return new Decision.Accepted(item.withStatus(Status.GRADED).withGrade(Optional.of(c.grade())), List.of(graded));
+  }
+
+  // R33: an approved fail sends the work back to the lead unit; any other grade goes on to sign-off
+  private Decision approveGrade(Item item, Actor actor) {
+    if (!actor.isSecretariatLeader()) return forbidden("R33", "a deputy secretary-general or office leader approves grades");
+    if (item.status() != Status.GRADED) return notIn(item, "R33", "approved", Status.GRADED);
+    boolean failed = item.grade().filter(g -> g == Grade.FAIL).isPresent();
+    Event approved = Event.of("grade_approved", "R33").with("grade", wire(item.grade().orElseThrow()));
+    if (!failed) return new Decision.Accepted(item.withStatus(Status.GRADE_APPROVED), List.of(approved));
+    Item back = item.withStatus(Status.ACTIVE).withGrade(Optional.empty())
+        .withUnit(item.lead().unitId(), u -> u.withStatus(UnitStatus.RETURNED));
+    return new Decision.Accepted(back, List.of(approved.with("sentBack", true).forUnit(item.lead().unitId())));
+  }
+
+  // R34: the secretariat checks; the mayor or vice mayor who closes is a different level
+  private Decision checkSignOff(Item item, Actor actor) {
+    if (!actor.isSecretariatLeader()) return forbidden("R34", "a deputy secretary-general or office leader checks the sign-off");
+    if (item.status() != Status.SIGN_OFF_REQUESTED) return notIn(item, "R34", "checked", Status.SIGN_OFF_REQUESTED);
+    return new Decision.Accepted(item.withStatus(Status.SIGN_OFF_CHECKED), List.of(Event.of("sign_off_checked", "R34")));
   }
 
   // R34: close-out cancels the number and archives; every unit is told
@@ -304,10 +330,10 @@ public final class Lifecycle {
     return new Decision.Accepted(item.withStatus(to), List.of(Event.of(event, rule)));
   }
 
-  private Decision leaderStep(Item item, Actor actor, Status from, Status to, LeaderRank level, String event, String rule) {
-    if (!actor.isLeaderAtLeast(level)) return forbidden(rule, "needs a leader of rank " + level.wire() + " or above");
-    if (item.status() != from) return notIn(item, rule, "moved on", from);
-    return new Decision.Accepted(item.withStatus(to), List.of(Event.of(event, rule)));
+  /** The last instant of the current year in Asia/Shanghai (R35). */
+  static Instant yearEnd(Instant now) {
+    int year = now.atZone(Zones.SHANGHAI).getYear();
+    return LocalDate.of(year + 1, 1, 1).atStartOfDay(Zones.SHANGHAI).toInstant().minusSeconds(1);
   }
 
   private static Decision.Refused notIn(Item item, String rule, String verb, Status needed) {

@@ -48,6 +48,7 @@ final class Paging {
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
       OffsetDateTime urgency = NO_DEADLINE.equals(parts[0]) ? OffsetDateTime.MAX : Instant.parse(parts[0]).atOffset(ZoneOffset.UTC);
+      if (urgency != OffsetDateTime.MAX && (urgency.getYear() < 1970 || urgency.getYear() > 2200)) throw new IllegalArgumentException();
       return new ItemQueries.Cursor(urgency, Long.parseLong(parts[1]));
     } catch (RuntimeException e) {
       throw Problem.invalid("cursor", "is not a cursor this server gave out");

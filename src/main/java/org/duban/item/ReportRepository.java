@@ -17,11 +17,12 @@ import java.util.UUID;
 
 /** All SQL of reports (反馈) and their attachments. */
 final class ReportRepository {
-  private static final String REPORT_COLUMNS = "id, item_id, unit_id, author_id, kind, text, submitted_at, on_time, status, idempotency_key";
+  private static final String REPORT_COLUMNS =
+      "id, item_id, unit_id, author_id, kind, text, submitted_at, on_time, status, idempotency_key, request_hash";
   private static final String BY_KEY = "SELECT " + REPORT_COLUMNS + " FROM report WHERE item_id = $1 AND unit_id = $2 AND idempotency_key = $3";
   private static final String INSERT = """
-      INSERT INTO report (item_id, unit_id, author_id, kind, text, submitted_at, on_time, status, idempotency_key)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8)
+      INSERT INTO report (item_id, unit_id, author_id, kind, text, submitted_at, on_time, status, idempotency_key, request_hash)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9)
       ON CONFLICT ON CONSTRAINT report_idempotent DO NOTHING
       RETURNING id""";
   private static final String SET_ON_TIME = "UPDATE report SET on_time = $2 WHERE id = $1";
@@ -31,6 +32,7 @@ final class ReportRepository {
        WHERE id = (SELECT id FROM report WHERE item_id = $1 AND unit_id = $2 AND status = 'submitted' ORDER BY id DESC LIMIT 1)""";
   private static final String FOR_ITEM = """
       SELECT r.id, r.item_id, r.unit_id, r.author_id, r.kind, r.text, r.submitted_at, r.on_time, r.status, r.idempotency_key,
+             r.request_hash,
              coalesce((SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type,
                         'size', a.size) ORDER BY a.uploaded_at) FROM attachment a WHERE a.report_id = r.id), '[]') AS attachments
         FROM report r
@@ -42,7 +44,7 @@ final class ReportRepository {
   private static final String LINK_ATTACHMENTS = """
       UPDATE attachment SET report_id = $1 WHERE id = ANY($2) AND uploaded_by = $3 AND report_id IS NULL""";
   private static final String ATTACHMENT = """
-      SELECT a.id, a.uploaded_by, a.unit_id, a.filename, a.content_type, a.size, a.content, r.item_id
+      SELECT a.id, a.uploaded_by, a.unit_id, a.filename, a.content_type, a.size, a.content, r.item_id, r.unit_id AS report_unit_id
         FROM attachment a LEFT JOIN report r ON r.id = a.report_id WHERE a.id = $1""";
 
   private final Pool pool;
@@ -52,10 +54,12 @@ final class ReportRepository {
   }
 
   record Stored(long id, long itemId, long unitId, long authorId, String kind, String text, Instant submittedAt,
-                boolean onTime, String status) {
+                boolean onTime, String status, Buffer requestHash) {
   }
 
-  record File(UUID id, long uploadedBy, Long unitId, String filename, String contentType, int size, Buffer content, Long itemId) {
+  /** @param reportUnitId the unit whose report the file is part of, once it is */
+  record File(UUID id, long uploadedBy, Long unitId, String filename, String contentType, int size, Buffer content, Long itemId,
+              Long reportUnitId) {
   }
 
   Future<Optional<Stored>> byKey(SqlClient tx, long itemId, long unitId, String key) {
@@ -63,9 +67,10 @@ final class ReportRepository {
   }
 
   Future<Optional<Long>> insert(SqlClient tx, long itemId, long unitId, long authorId, boolean completion, String text,
-                                Instant now, String key) {
+                                Instant now, String key, byte[] requestHash) {
     return tx.preparedQuery(INSERT)
-        .execute(Tuple.from(new Object[] {itemId, unitId, authorId, completion ? "completion" : "progress", text, Rows.utc(now), true, key}))
+        .execute(Tuple.from(new Object[] {itemId, unitId, authorId, completion ? "completion" : "progress", text, Rows.utc(now), true, key,
+            Buffer.buffer(requestHash)}))
         .map(rows -> Rows.first(rows).map(r -> r.getLong("id")));
   }
 
@@ -97,7 +102,7 @@ final class ReportRepository {
   Future<Optional<File>> attachment(UUID id) {
     return pool.preparedQuery(ATTACHMENT).execute(Tuple.of(id)).map(rows -> Rows.first(rows).map(r -> new File(
         r.getUUID("id"), r.getLong("uploaded_by"), r.getLong("unit_id"), r.getString("filename"), r.getString("content_type"),
-        r.getInteger("size"), r.getBuffer("content"), r.getLong("item_id"))));
+        r.getInteger("size"), r.getBuffer("content"), r.getLong("item_id"), r.getLong("report_unit_id"))));
   }
 
   static JsonObject toJson(Stored s) {
@@ -108,6 +113,6 @@ final class ReportRepository {
 
   private static Stored stored(Row r) {
     return new Stored(r.getLong("id"), r.getLong("item_id"), r.getLong("unit_id"), r.getLong("author_id"), r.getString("kind"),
-        r.getString("text"), Rows.instant(r, "submitted_at"), r.getBoolean("on_time"), r.getString("status"));
+        r.getString("text"), Rows.instant(r, "submitted_at"), r.getBoolean("on_time"), r.getString("status"), r.getBuffer("request_hash"));
   }
 }

@@ -70,6 +70,25 @@ class AttachmentTest {
     var response = upload(flow.fgw, "太大.jpg", jpeg(LIMIT + 1));
     JsonObject problem = ok(response, 413);
     assertThat(problem.getString("type")).isEqualTo("/problems/too-large");
+    assertThat(problem.getLong("fileLimitBytes")).isEqualTo(LIMIT);
+    assertThat(problem.getString("detail")).contains(String.valueOf(LIMIT));
+  }
+
+  @Test
+  void fileNamesArriveIntactWhateverTheyLookLike() {
+    for (String name : java.util.List.of("1.5", "报告 \"终稿\" (2).pdf", "a%20b.pdf", "tab\tname.pdf")) {
+      JsonObject stored = ok(upload(flow.fgw, name, "%PDF-1.4".getBytes()), 201);
+      assertThat(stored.getString("filename")).isEqualTo(name.replace("\t", ""));
+    }
+    assertThat(upload(flow.fgw, "../etc/passwd", "%PDF-1.4".getBytes()).statusCode()).isEqualTo(400);
+    assertThat(upload(flow.fgw, "\u202Egpj.exe", "%PDF-1.4".getBytes()).bodyAsJsonObject().getString("filename")).isEqualTo("gpj.exe");
+  }
+
+  @Test
+  void anUploadOnlyGetsTheLargerLimitAtItsOwnAddress() {
+    var login = server.request(HttpMethod.POST, "/auth/login", null).putHeader("Content-Type", "application/octet-stream")
+        .sendBuffer(Buffer.buffer(jpeg(2 * 1024 * 1024))).await();
+    assertThat(login.statusCode()).isEqualTo(413);
   }
 
   @Test

@@ -55,6 +55,17 @@ class ItemConcurrencyTest {
   }
 
   @Test
+  void aKeyReusedForADifferentReportIsRefusedAndChangesNothing() {
+    long id = flow.active("同键不同内容", "3d").getLong("id");
+    ok(flow.report(id, flow.fgw, "reused-key-0001", "第一份"), 201);
+    JsonObject problem = ok(flow.report(id, flow.fgw, "reused-key-0001", "内容不同的第二份"), 422);
+    assertThat(problem.getString("type")).isEqualTo("/problems/idempotency-key-reused");
+    var reports = ok(server.get("/items/" + id + "/reports", flow.sponsor), 200).getJsonArray("items");
+    assertThat(reports).hasSize(1);
+    assertThat(reports.getJsonObject(0).getString("text")).isEqualTo("第一份");
+  }
+
+  @Test
   void aDifferentKeyIsADifferentReport() {
     long id = flow.active("不同键", "3d").getLong("id");
     ok(flow.report(id, flow.fgw, "key-aaaaaaaa", "第一份"), 201);
@@ -87,31 +98,17 @@ class ItemConcurrencyTest {
   }
 
   @Test
-  void concurrentGradingAndReportingLoseNoUpdate() {
-    for (int round = 0; round < 5; round++) {
-      long id = flow.active("评估与反馈并发 " + round, "7d").getLong("id");
-      ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
-      Future<HttpResponse<Buffer>> grade = server.request(HttpMethod.POST, "/items/" + id + "/grade", flow.sponsor)
-          .sendJsonObject(new JsonObject().put("grade", "fail").put("note", "退回继续办理"));
-      Future<HttpResponse<Buffer>> report = server.request(HttpMethod.POST, "/items/" + id + "/reports", flow.zjj)
-          .putHeader("Idempotency-Key", "race-" + round + "-zzzz").sendJsonObject(new JsonObject().put("text", "配合单位反馈"));
-      Future.join(grade, report).await();
-
-      JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
-      List<String> events = types(flow.events(id, flow.sponsor));
-      assertThat(grade.result().statusCode()).isEqualTo(200);
-      assertThat(item.getString("status")).isEqualTo("active");
-      assertThat(Items4Test.unit(item, flow.fgwUnit).getString("status")).isEqualTo("returned");
-      if (report.result().statusCode() == 201) {
-        // both applied: the cooperating unit's report survived the grade written around it
-        assertThat(Items4Test.unit(item, flow.zjjUnit).getString("status")).isEqualTo("reported");
-        assertThat(events).contains("graded", "reported");
-      } else {
-        // the report came while the item waited for its grade: refused, and nothing half-written
-        assertThat(report.result().statusCode()).isEqualTo(409);
-        assertThat(Items4Test.unit(item, flow.zjjUnit).getString("status")).isEqualTo("assigned");
-        assertThat(events).contains("graded").doesNotContain("reported");
-      }
-    }
+  void tenConcurrentDisagreementsAreAllCounted_R31() {
+    JsonObject draft = flow.register(flow.registration("服务对象不同意", "7d").put("serviceObject", "申请人张某"));
+    long id = draft.getLong("id");
+    ok(flow.post("/items/" + id + "/approve", flow.deputy, null), 200);
+    List<Future<HttpResponse<Buffer>>> answers = IntStream.range(0, 10).mapToObj(i -> server
+        .request(HttpMethod.POST, "/items/" + id + "/agreement", flow.fgw)
+        .sendJsonObject(new JsonObject().put("agreed", false).put("note", "第" + i + "次沟通未达成一致"))).toList();
+    assertThat(Future.all(answers).await().list()).allSatisfy(a -> assertThat(((HttpResponse<?>) a).statusCode()).isEqualTo(200));
+    // each command read the count the one before it wrote: none was lost
+    JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+    assertThat(item.getInteger("agreementFailures")).isEqualTo(10);
+    assertThat(types(flow.events(id, flow.sponsor)).stream().filter("service_object_disagreed"::equals)).hasSize(10);
   }
 }

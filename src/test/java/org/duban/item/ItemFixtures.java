@@ -171,8 +171,11 @@ final class ItemFixtures {
     return ok(item, new Command.SubmitReport(unit, 500 + unit, false), liaison(unit), at);
   }
 
+  /** The lead reports (unless its report is already in), then applies for completion (R31). */
   static Item completionRequested(Item item) {
-    return ok(item, new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline());
+    UnitStatus lead = item.lead().status();
+    Item reportedIn = lead == UnitStatus.REPORTED || lead == UnitStatus.ACCEPTED ? item : reported(item, LEAD, beforeDeadline());
+    return ok(reportedIn, new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline());
   }
 
   static Item graded(Item item, Grade grade) {

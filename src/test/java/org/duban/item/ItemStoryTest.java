@@ -72,8 +72,8 @@ class ItemStoryTest {
   void anOnTimeReportNamesTheSponsorToNotify_R22() {
     long id = flow.active("按时反馈", "3d").getLong("id");
     ok(flow.report(id, flow.fgw, "r22-on-time", "按时"), 201);
-    JsonObject reported = flow.events(id, flow.fgw).getJsonObject(4);
-    assertThat(reported.getString("type")).isEqualTo("reported");
+    JsonObject reported = flow.events(id, flow.fgw).stream().map(e -> (JsonObject) e)
+        .filter(e -> e.getString("type").equals("reported")).findFirst().orElseThrow();
     assertThat(reported.getString("rule")).isEqualTo("R22");
     assertThat(reported.getJsonObject("data").getJsonObject("notify").getLong("unitId"))
         .isEqualTo(flow.ownUnit(flow.sponsor));
@@ -94,7 +94,27 @@ class ItemStoryTest {
     flow.closeOut(id, "pass");
     JsonObject problem = ok(flow.report(id, flow.fgw, "after-close", "迟到的反馈"), 409);
     assertThat(problem.getString("state")).isEqualTo("closed");
-    assertThat(ok(server.get("/items/" + id + "/reports", flow.sponsor), 200).getJsonArray("items")).isEmpty();
+    var reports = ok(server.get("/items/" + id + "/reports", flow.sponsor), 200).getJsonArray("items");
+    assertThat(reports).hasSize(1);
+    assertThat(reports.getJsonObject(0).getString("text")).isEqualTo("办理结果");
+  }
+
+  @Test
+  void theMayorCannotBothCheckAndCloseOneItem_R34() {
+    long id = flow.active("审核与审定分开", "3d").getLong("id");
+    ok(flow.report(id, flow.fgw, "separate-levels", "结果"), 201);
+    ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
+    ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "good")), 200);
+    assertThat(ok(flow.post("/items/" + id + "/grade/approve", flow.mayor, null), 403).getString("rule")).isEqualTo("R33");
+    ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
+    ok(flow.post("/items/" + id + "/sign-off", flow.sponsor, null), 200);
+    assertThat(ok(flow.post("/items/" + id + "/sign-off/check", flow.mayor, null), 403).getString("rule")).isEqualTo("R34");
+  }
+
+  @Test
+  void completionWithoutAnyReportIsAConflict_R31() {
+    long id = flow.active("未反馈不能申请办结", "3d").getLong("id");
+    assertThat(ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 409).getString("rule")).isEqualTo("R31");
   }
 
   @Test
@@ -107,8 +127,11 @@ class ItemStoryTest {
   @Test
   void aFailGradeSendsTheItemBackToTheLeadUnit_R33() {
     long id = flow.active("不合格退回", "7d").getLong("id");
+    ok(flow.report(id, flow.fgw, "fail-grade-result", "办理结果"), 201);
     ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
-    JsonObject back = ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "fail").put("note", "成效不明显")), 200);
+    JsonObject graded = ok(flow.post("/items/" + id + "/grade", flow.sponsor, new JsonObject().put("grade", "fail").put("note", "成效不明显")), 200);
+    assertThat(graded.getString("status")).isEqualTo("graded");
+    JsonObject back = ok(flow.post("/items/" + id + "/grade/approve", flow.deputy, null), 200);
     assertThat(back.getString("status")).isEqualTo("active");
     assertThat(unit(back, flow.fgwUnit).getString("status")).isEqualTo("returned");
   }

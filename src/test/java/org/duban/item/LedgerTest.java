@@ -66,6 +66,50 @@ class LedgerTest {
   @Test
   void aForgedCursorIsRefused() {
     assertThat(server.get("/items?cursor=bm90LWEtY3Vyc29y", flow.sponsor).statusCode()).isEqualTo(400);
+    String farFuture = java.util.Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("+294277-01-01T00:00:00Z|1".getBytes(StandardCharsets.UTF_8));
+    assertThat(server.get("/items?cursor=" + farFuture, flow.sponsor).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void pagesOfOneWalkTiesAndItemsWithoutDeadlinesWithoutSkippingAny() {
+    for (int i = 0; i < 3; i++) flow.register(flow.registration("草稿无时限 " + i, "7d"));
+    JsonArray all = ok(server.get("/items?limit=200", flow.sponsor), 200).getJsonArray("items");
+    Set<Long> seen = new HashSet<>();
+    String cursor = null;
+    do {
+      JsonObject page = ok(server.get("/items?limit=1" + (cursor == null ? "" : "&cursor=" + cursor), flow.sponsor), 200);
+      page.getJsonArray("items").forEach(i -> assertThat(seen.add(((JsonObject) i).getLong("id"))).isTrue());
+      cursor = page.getString("nextCursor");
+    } while (cursor != null);
+    assertThat(seen).hasSize(all.size());
+  }
+
+  @Test
+  void aClosedItemIsNeverOverdue() {
+    long id = flow.active("已办结不算逾期", "1d").getLong("id");
+    flow.closeOut(id, "good");
+    server.send(io.vertx.core.http.HttpMethod.POST, "/clock/advance", admin, new JsonObject().put("by", "P3D"));
+    JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+    assertThat(item.getBoolean("overdue")).isFalse();
+    assertThat(Items4Test.unit(item, flow.zjjUnit).getBoolean("overdue")).isFalse();
+    assertThat(ids(ok(server.get("/items?overdue=true&limit=200", flow.sponsor), 200))).doesNotContain(id);
+  }
+
+  @Test
+  void aKeyTaskStaysInTheYearEndViewAfterAnExtensionAndCannotBeExtendedPastTheYear_R35() {
+    JsonObject key = flow.register(flow.registration("年底清零的重点任务", "1m").put("kind", "key_task"));
+    long id = key.getLong("id");
+    ok(flow.post("/items/" + id + "/approve", flow.deputy, null), 200);
+    String year = server.get("/clock", flow.sponsor).bodyAsJsonObject().getString("local").substring(0, 4);
+    JsonObject pastYearEnd = ok(flow.post("/items/" + id + "/extension", flow.fgw, new JsonObject()
+        .put("newDeadline", (Integer.parseInt(year) + 1) + "-01-15T18:00:00+08:00").put("plan", "跨年推进")), 422);
+    assertThat(pastYearEnd.getString("rule")).isEqualTo("R35");
+    ok(flow.post("/items/" + id + "/extension", flow.fgw, new JsonObject()
+        .put("newDeadline", year + "-12-20T18:00:00+08:00").put("plan", "年内完成")), 200);
+    JsonObject granted = ok(flow.post("/items/" + id + "/extension/grant", flow.sponsor, new JsonObject().put("unitId", flow.fgwUnit)), 200);
+    assertThat(granted.getString("board")).isEqualTo("continuous");
+    assertThat(ids(ok(server.get("/ledger/year-end", flow.sponsor), 200))).contains(id);
   }
 
   @Test
@@ -94,6 +138,8 @@ class LedgerTest {
   @Test
   void theCsvLedgerHasABomAHeaderAndOneLinePerItemWithFormulasDefused_R04() {
     flow.active("=HYPERLINK(\"http://x\")", "7d");
+    flow.active("+cmd|' /C calc'!A0", "7d");
+    flow.active("@SUM(1+1)", "7d");
     byte[] csv = ok200Bytes("/ledger.csv?status=open");
     String text = new String(csv, StandardCharsets.UTF_8);
     assertThat(csv[0]).isEqualTo((byte) 0xEF);
@@ -101,7 +147,7 @@ class LedgerTest {
     assertThat(lines[0]).contains("编号 Number").contains("牵头单位 Lead unit");
     int open = ok(server.get("/items?status=open&limit=200", flow.sponsor), 200).getJsonArray("items").size();
     assertThat(lines).hasSize(open + 1);
-    assertThat(text).contains("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(text).contains("\"'=HYPERLINK(\"\"http://x\"\")\"").contains("\"'+cmd|").contains("\"'@SUM(1+1)\"");
   }
 
   @Test

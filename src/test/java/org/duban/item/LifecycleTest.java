@@ -157,8 +157,11 @@ class LifecycleTest {
     }
 
     @Test
-    void anExplicitBoardOverridesTheKindsDefault_R01() {
-      assertThat(accepted(register(reg().kind(Kind.MEETING_DECISION).board(Board.KEY))).item().board()).isEqualTo(Board.KEY);
+    void anExplicitBoardMustFitTheKind_R01() {
+      assertThat(accepted(register(reg().kind(Kind.MEETING_DECISION).board(Board.CONTINUOUS))).item().board()).isEqualTo(Board.CONTINUOUS);
+      assertThat(accepted(register(reg().kind(Kind.KEY_TASK).board(Board.CONTINUOUS))).item().board()).isEqualTo(Board.CONTINUOUS);
+      assertThat(refusal(register(reg().kind(Kind.MEETING_DECISION).board(Board.KEY)), INVALID, "R01").field()).isEqualTo("/board");
+      refusal(register(reg().kind(Kind.MAJOR_REFORM).board(Board.DAILY)), INVALID, "R01");
     }
 
     @Test
@@ -234,23 +237,28 @@ class LifecycleTest {
     }
 
     @Test
-    void aRectificationOnATimeNodeNeedsNoSeverity_R36() {
-      Item item = accepted(register(reg().rectification("ordinary").severity(null).node(Node.THREE_DAYS))).item();
+    void aRectificationAlwaysNamesItsSeverity_R36() {
+      Decision.Refused r = refusal(register(reg().rectification("ordinary").severity(null).node(Node.THREE_DAYS)), INVALID, "R36");
+      assertThat(r.field()).isEqualTo("/severity");
+      refusal(register(reg().rectification("ordinary").severity(null).deadline(REGISTERED_AT.plus(Duration.ofDays(5)))), INVALID, "R36");
+    }
+
+    @Test
+    void aRectificationOnANodeWithinItsSeverityIsAccepted_R36() {
+      Item item = accepted(register(reg().rectification("ordinary").node(Node.THREE_DAYS))).item();
       assertThat(item.kind()).isEqualTo(Kind.RECTIFICATION);
-      assertThat(item.severity()).isEmpty();
+      assertThat(item.severity()).contains("ordinary");
+      Decision.Refused r = refusal(register(reg().rectification("ordinary").node(Node.ONE_MONTH)), INVALID, "R36");
+      assertThat(r.field()).isEqualTo("/node");
     }
 
     @Test
-    void aRectificationWithAnExplicitDeadlineNeedsNoSeverity_R36() {
-      accepted(register(reg().rectification("ordinary").severity(null).deadline(REGISTERED_AT.plus(Duration.ofDays(10)))));
-    }
-
-    @Test
-    void aRectificationMayRunExactlySixtyDaysButNotASecondMore_R36() {
-      accepted(register(reg().rectification("major").deadline(REGISTERED_AT.plus(Duration.ofDays(60)))));
-      Decision.Refused r = refusal(register(reg().rectification("major").deadline(REGISTERED_AT.plus(Duration.ofDays(60)).plusSeconds(1))),
+    void aMajorRectificationMayRunExactlyThirtyDaysButNotASecondMore_R36() {
+      accepted(register(reg().rectification("major").deadline(REGISTERED_AT.plus(Duration.ofDays(30)))));
+      Decision.Refused r = refusal(register(reg().rectification("major").deadline(REGISTERED_AT.plus(Duration.ofDays(30)).plusSeconds(1))),
           INVALID, "R36");
       assertThat(r.field()).isEqualTo("/deadline");
+      refusal(register(reg().rectification("ordinary").deadline(REGISTERED_AT.plus(Duration.ofDays(8)))), INVALID, "R36");
     }
 
     @Test
@@ -885,7 +893,8 @@ class LifecycleTest {
 
     @Test
     void completionIsBlockedUntilTheServiceObjectAgrees_R31() {
-      Decision.Refused r = refusal(decide(withServiceObject(), new Command.RequestCompletion(LEAD), liaison(LEAD)), CONFLICT, "R31");
+      Decision.Refused r = refusal(decide(reported(withServiceObject(), LEAD, beforeDeadline()), new Command.RequestCompletion(LEAD),
+          liaison(LEAD)), CONFLICT, "R31");
       assertThat(r.reason()).contains("service object");
     }
 
@@ -900,7 +909,7 @@ class LifecycleTest {
       assertThat(e.rule()).contains("R31");
       assertThat(e.reason()).contains("满意");
       assertThat(e.data().getInteger("failedAttempts")).isZero();
-      assertThat(ok(item, new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline()).status())
+      assertThat(ok(reported(item, LEAD, beforeDeadline()), new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline()).status())
           .isEqualTo(Status.COMPLETION_REQUESTED);
     }
 
@@ -954,7 +963,7 @@ class LifecycleTest {
       Event e = onlyEvent(d);
       assertThat(e.type()).isEqualTo("verification_passed");
       assertThat(e.reason()).contains("专家论证通过");
-      assertThat(ok(item, new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline()).status())
+      assertThat(ok(reported(item, LEAD, beforeDeadline()), new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline()).status())
           .isEqualTo(Status.COMPLETION_REQUESTED);
     }
 
@@ -1021,12 +1030,20 @@ class LifecycleTest {
 
     @Test
     void theLeadLiaisonAppliesForCompletion_R31() {
-      Decision d = decide(active(), new Command.RequestCompletion(LEAD), liaison(LEAD));
+      Decision d = decide(reported(active(), LEAD, beforeDeadline()), new Command.RequestCompletion(LEAD), liaison(LEAD));
       assertThat(accepted(d).item().status()).isEqualTo(Status.COMPLETION_REQUESTED);
       Event e = onlyEvent(d);
       assertThat(e.type()).isEqualTo("completion_requested");
       assertThat(e.rule()).contains("R31");
       assertThat(e.unitId()).contains(LEAD);
+    }
+
+    @Test
+    void applyingForCompletionBeforeAnyReportIsAConflict_R31() {
+      Decision.Refused r = refusal(decide(active(), new Command.RequestCompletion(LEAD), liaison(LEAD)), CONFLICT, "R31");
+      assertThat(r.reason()).contains("report");
+      Item returned = ok(reported(active(), LEAD, beforeDeadline()), new Command.ReturnReport(LEAD, "不全"), sponsor(), beforeDeadline());
+      refusal(decide(returned, new Command.RequestCompletion(LEAD), liaison(LEAD)), CONFLICT, "R31");
     }
 
     @Test
@@ -1067,23 +1084,30 @@ class LifecycleTest {
     }
 
     @Test
-    void aFailSendsTheItemBackToActiveWithTheLeadUnitReturned_R33() {
+    void aFailIsApprovedLikeAnyGradeAndThenSendsTheItemBackToTheLeadUnit_R33() {
       Item before = completionRequested(reported(active(), COOP, beforeDeadline()));
-      Decision d = decide(before, new Command.GradeCompletion(Grade.FAIL, "未落实"), sponsor());
+      Decision graded = decide(before, new Command.GradeCompletion(Grade.FAIL, "未落实"), sponsor());
+      assertThat(accepted(graded).item().status()).isEqualTo(Status.GRADED);
+      assertThat(accepted(graded).item().grade()).contains(Grade.FAIL);
+      assertThat(onlyEvent(graded).data().getString("grade")).isEqualTo("fail");
+      Decision d = LIFECYCLE.decide(accepted(graded).item(), new Command.ApproveGrade(), leader(LeaderRank.DEPUTY_SECRETARY_GENERAL),
+          beforeDeadline());
       Item item = accepted(d).item();
       assertThat(item.status()).isEqualTo(Status.ACTIVE);
       assertThat(item.grade()).isEmpty();
       assertThat(item.units().get(LEAD).status()).isEqualTo(UnitStatus.RETURNED);
       assertThat(item.units().get(COOP).status()).as("the cooperating unit is untouched").isEqualTo(UnitStatus.REPORTED);
       Event e = onlyEvent(d);
-      assertThat(e.type()).isEqualTo("graded");
+      assertThat(e.type()).isEqualTo("grade_approved");
       assertThat(e.data().getString("grade")).isEqualTo("fail");
+      assertThat(e.data().getBoolean("sentBack")).isTrue();
       assertThat(e.unitId()).contains(LEAD);
     }
 
     @Test
     void afterAFailTheLeadReportsAgainAndReappliesForCompletion_R33() {
       Item item = ok(completionRequested(active()), new Command.GradeCompletion(Grade.FAIL, "no"), sponsor(), beforeDeadline());
+      item = ok(item, new Command.ApproveGrade(), leader(LeaderRank.OFFICE_LEADER), beforeDeadline());
       item = reported(item, LEAD, beforeDeadline());
       item = ok(item, new Command.RequestCompletion(LEAD), liaison(LEAD), beforeDeadline());
       item = ok(item, new Command.GradeCompletion(Grade.PASS, "ok now"), sponsor(), beforeDeadline());
@@ -1093,12 +1117,14 @@ class LifecycleTest {
 
     @Test
     void aFailGivesNoNewDeadlineSoALateFailLeavesTheLeadOverdueAtOnce_R33() {
-      // documents current behaviour (see report): the lead keeps its old deadline after a fail
+      // Reading: the regulation sends a fail back "to continue" without a new time limit
       Item item = completionRequested(active());
       Instant late = SEVEN_DAY_DEADLINE.plus(Duration.ofDays(3));
       item = ok(item, new Command.GradeCompletion(Grade.FAIL, "no"), sponsor(), late);
+      assertThat(item.overdueAt(LEAD, late)).as("no unit owes anything while the grade awaits approval").isFalse();
+      item = ok(item, new Command.ApproveGrade(), leader(LeaderRank.DEPUTY_SECRETARY_GENERAL), late);
       assertThat(item.lead().deadline()).contains(SEVEN_DAY_DEADLINE);
-      assertThat(item.lead().overdueAt(late)).isTrue();
+      assertThat(item.overdueAt(LEAD, late)).isTrue();
     }
 
     @Test
@@ -1116,8 +1142,14 @@ class LifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LeaderRank.class)
-    void aLeaderOfOfficeLeaderRankOrAboveApprovesTheGrade_R33(LeaderRank rank) {
+    @EnumSource(value = LeaderRank.class, names = {"VICE_MAYOR", "MAYOR"})
+    void aMayorOrViceMayorLeavesGradeApprovalToTheSecretariat_R33(LeaderRank rank) {
+      refusal(decide(graded(active(), Grade.EXCELLENT), new Command.ApproveGrade(), leader(rank)), FORBIDDEN, "R33");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LeaderRank.class, names = {"OFFICE_LEADER", "DEPUTY_SECRETARY_GENERAL", "SECRETARY_GENERAL"})
+    void aSecretariatLeaderApprovesTheGrade_R33(LeaderRank rank) {
       Decision d = decide(graded(active(), Grade.EXCELLENT), new Command.ApproveGrade(), leader(rank));
       Item item = accepted(d).item();
       assertThat(item.status()).isEqualTo(Status.GRADE_APPROVED);
@@ -1135,8 +1167,8 @@ class LifecycleTest {
 
     @Test
     void approvingAGradeBeforeGradingIsAConflict_R33() {
-      Decision.Refused r = refusal(decide(completionRequested(active()), new Command.ApproveGrade(), leader(LeaderRank.MAYOR)),
-          CONFLICT, "R33");
+      Decision.Refused r = refusal(decide(completionRequested(active()), new Command.ApproveGrade(),
+          leader(LeaderRank.DEPUTY_SECRETARY_GENERAL)), CONFLICT, "R33");
       assertThat(r.reason()).contains("completion_requested").contains("graded");
     }
   }
@@ -1167,8 +1199,14 @@ class LifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LeaderRank.class)
-    void aLeaderOfOfficeLeaderRankOrAboveChecksTheSignOff_R34(LeaderRank rank) {
+    @EnumSource(value = LeaderRank.class, names = {"VICE_MAYOR", "MAYOR"})
+    void theMayorWhoClosesDoesNotAlsoCheckTheSignOff_R34(LeaderRank rank) {
+      refusal(decide(signOffRequested(active()), new Command.CheckSignOff(), leader(rank)), FORBIDDEN, "R34");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LeaderRank.class, names = {"OFFICE_LEADER", "DEPUTY_SECRETARY_GENERAL", "SECRETARY_GENERAL"})
+    void aSecretariatLeaderChecksTheSignOff_R34(LeaderRank rank) {
       Decision d = decide(signOffRequested(active()), new Command.CheckSignOff(), leader(rank));
       assertThat(accepted(d).item().status()).isEqualTo(Status.SIGN_OFF_CHECKED);
       Event e = onlyEvent(d);
@@ -1244,9 +1282,9 @@ class LifecycleTest {
       refusal(decide(closed, new Command.RequestExtension(LEAD, CLOSED_AT.plus(Duration.ofDays(30)), "p", List.of()), liaison(LEAD)),
           CONFLICT, "R32");
       refusal(decide(closed, new Command.GradeCompletion(Grade.FAIL, ""), sponsor()), CONFLICT, "R33");
-      refusal(decide(closed, new Command.ApproveGrade(), leader(LeaderRank.MAYOR)), CONFLICT, "R33");
+      refusal(decide(closed, new Command.ApproveGrade(), leader(LeaderRank.DEPUTY_SECRETARY_GENERAL)), CONFLICT, "R33");
       refusal(decide(closed, new Command.RequestSignOff(), sponsor()), CONFLICT, "R34");
-      refusal(decide(closed, new Command.CheckSignOff(), leader(LeaderRank.MAYOR)), CONFLICT, "R34");
+      refusal(decide(closed, new Command.CheckSignOff(), leader(LeaderRank.DEPUTY_SECRETARY_GENERAL)), CONFLICT, "R34");
       refusal(decide(closed, new Command.Approve(), leader(LeaderRank.MAYOR)), CONFLICT, "R05");
     }
   }
@@ -1303,6 +1341,7 @@ class LifecycleTest {
       Event report = onlyEvent(decide(item, new Command.SubmitReport(LEAD, 9, true), liaison(LEAD), recheckAt.plus(Duration.ofDays(1))));
       assertThat(report.data().getBoolean("onTime")).isTrue();
       assertThat(item.lead().overdueAt(reopenedDeadline.plusSeconds(1))).isTrue();
+      item = reported(item, LEAD, recheckAt);
       item = ok(item, new Command.RequestCompletion(LEAD), liaison(LEAD), recheckAt);
       assertThat(item.status()).isEqualTo(Status.COMPLETION_REQUESTED);
     }

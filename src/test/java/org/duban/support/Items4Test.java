@@ -52,8 +52,9 @@ public final class Items4Test {
     return ok(post("/items/" + id + "/approve", deputy, null), 200);
   }
 
-  /** From active to closed: completion, a grade, its approval, sign-off, check, close (R31, R33, R34). */
+  /** From active to closed: the lead's result report, completion, a grade, its approval, sign-off, check, close (R31, R33, R34). */
   public JsonObject closeOut(long id, String grade) {
+    ok(report(id, fgw, "result-of-" + id, "办理结果"), 201);
     ok(post("/items/" + id + "/completion", fgw, null), 200);
     ok(post("/items/" + id + "/grade", sponsor, new JsonObject().put("grade", grade)), 200);
     ok(post("/items/" + id + "/grade/approve", deputy, null), 200);
