@@ -10,6 +10,7 @@ import org.duban.http.Problem;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,7 +48,7 @@ public final class OrgService {
     return units.pool().withTransaction(tx -> (moves ? units.lockTree(tx) : Future.<Void>succeededFuture())
         .compose(v -> units.lock(tx, id))
         .map(found -> found.orElseThrow(() -> Problem.notFound("unit " + id)))
-        .compose(current -> refuseLoop(tx, current, patch).map(v -> current.patchedWith(patch)))
+        .compose(current -> refuseLoop(tx, current, patch).compose(v -> keepUsedCode(tx, current, patch)).map(v -> current.patchedWith(patch)))
         .compose(next -> units.update(tx, next, clock.instant())));
   }
 
@@ -56,6 +57,15 @@ public final class OrgService {
     if (parent == null) return Future.succeededFuture();
     return units.isSelfOrDescendant(tx, unit.id(), parent).compose(loops -> loops
         ? Future.failedFuture(Problem.unprocessable("/parentId", "a unit cannot sit under itself or one of its own sub-units"))
+        : Future.succeededFuture());
+  }
+
+  // R04: numbers already given out keep their prefix, and no other office may take it
+  private Future<Void> keepUsedCode(SqlClient tx, Unit unit, JsonObject patch) {
+    boolean changes = patch.containsKey("code") && !Objects.equals(patch.getString("code"), unit.code().orElse(null));
+    if (!changes) return Future.succeededFuture();
+    return units.hasNumberedItems(tx, unit.id()).compose(used -> used
+        ? Future.failedFuture(Problem.conflict("this office's code already stands in item numbers and cannot change (R04)"))
         : Future.succeededFuture());
   }
 

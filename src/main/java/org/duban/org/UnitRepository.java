@@ -42,12 +42,14 @@ public final class UnitRepository {
         SELECT u.id, u.parent_id FROM unit u JOIN up ON u.id = up.parent_id)
       SELECT EXISTS (SELECT 1 FROM up WHERE id = $1) AS loops""";
   // Moves of units are serialised: two concurrent moves that are each safe alone could close a loop together.
+  private static final String HAS_NUMBERED_ITEMS = "SELECT EXISTS (SELECT 1 FROM item_number_counter WHERE sponsor_unit_id = $1) AS used";
   private static final String LOCK_TREE = "SELECT pg_advisory_xact_lock(hashtext('duban.unit-tree'))";
   static final Map<String, String> CONSTRAINTS = Map.of(
       "unit_name_unique_under_parent", "/name",
       "unit_parent_id_fkey", "/parentId",
       "unit_not_own_parent", "/parentId",
-      "unit_code_unique", "/code");
+      "unit_code_unique", "/code",
+      "unit_code_not_fallback", "/code");
 
   private final Pool pool;
 
@@ -81,6 +83,11 @@ public final class UnitRepository {
     return tx.preparedQuery(UPDATE).execute(Tuple.from(values(unit.id(), unit, now)))
         .map(rows -> unit(rows.iterator().next()))
         .recover(PgErrors.translate(CONSTRAINTS));
+  }
+
+  /** An office whose code already stands in item numbers keeps it: a new one could collide with the old numbers. */
+  Future<Boolean> hasNumberedItems(SqlClient tx, long unit) {
+    return tx.preparedQuery(HAS_NUMBERED_ITEMS).execute(Tuple.of(unit)).map(rows -> rows.iterator().next().getBoolean("used"));
   }
 
   Future<Void> lockTree(SqlClient tx) {

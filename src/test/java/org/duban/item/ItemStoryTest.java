@@ -195,6 +195,18 @@ class ItemStoryTest {
   }
 
   @Test
+  void anOfficesCodeCannotChangeOnceItStandsInNumbers_R04() {
+    String admin = server.tokenOf("admin");
+    long office = flow.ownUnit(flow.sponsor);
+    flow.register(flow.registration("编号前缀已使用", "1d"));
+    var renamed = server.send(io.vertx.core.http.HttpMethod.PATCH, "/units/" + office, admin, new JsonObject().put("code", "ZHX"));
+    assertThat(renamed.statusCode()).isEqualTo(409);
+    var fallback = server.send(io.vertx.core.http.HttpMethod.POST, "/units", admin,
+        new JsonObject().put("name", "冒用缺省前缀").put("kind", "office").put("code", "U3"));
+    assertThat(fallback.statusCode()).isEqualTo(422);
+  }
+
+  @Test
   void numbersAreUniqueAndCountUpPerSponsorAndYear_R04() {
     String first = flow.register(flow.registration("编号一", "1d")).getString("number");
     String second = flow.register(flow.registration("编号二", "1d")).getString("number");
