@@ -111,4 +111,47 @@ class ItemConcurrencyTest {
     assertThat(item.getInteger("agreementFailures")).isEqualTo(10);
     assertThat(types(flow.events(id, flow.sponsor)).stream().filter("service_object_disagreed"::equals)).hasSize(10);
   }
+
+  @Test
+  void gradingRacingAReportEndsInOneOfTheTwoOrders_R33() {
+    for (int round = 0; round < 5; round++) {
+      long id = flow.active("评估与反馈并发 " + round, "7d").getLong("id");
+      ok(flow.report(id, flow.fgw, "lead-result-" + round, "牵头单位办理结果"), 201);
+      ok(flow.post("/items/" + id + "/completion", flow.fgw, null), 200);
+      Future<HttpResponse<Buffer>> grade = server.request(HttpMethod.POST, "/items/" + id + "/grade", flow.sponsor)
+          .sendJsonObject(new JsonObject().put("grade", "good"));
+      Future<HttpResponse<Buffer>> report = server.request(HttpMethod.POST, "/items/" + id + "/reports", flow.zjj)
+          .putHeader("Idempotency-Key", "race-" + round + "-zzzz").sendJsonObject(new JsonObject().put("text", "配合单位反馈"));
+      Future.join(grade, report).await();
+      JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+      // completion was asked first, so a report arriving in either order is refused and leaves no trace
+      assertThat(grade.result().statusCode()).isEqualTo(200);
+      assertThat(report.result().statusCode()).isEqualTo(409);
+      assertThat(item.getString("status")).isEqualTo("graded");
+      assertThat(Items4Test.unit(item, flow.zjjUnit).getString("status")).isEqualTo("assigned");
+      assertThat(ok(server.get("/items/" + id + "/reports", flow.sponsor), 200).getJsonArray("items")).hasSize(1);
+    }
+  }
+
+  @Test
+  void twoCommandsChangingDifferentPartsOfOneItemAtOnceBothSurvive() {
+    for (int round = 0; round < 5; round++) {
+      JsonObject draft = flow.register(flow.registration("并发改动 " + round, "1m").put("serviceObject", "企业代表"));
+      long id = draft.getLong("id");
+      ok(flow.post("/items/" + id + "/approve", flow.deputy, null), 200);
+      String deadline = Items4Test.unit(ok(server.get("/items/" + id, flow.sponsor), 200), flow.fgwUnit).getString("deadline");
+      String later = java.time.Instant.parse(deadline).plus(java.time.Duration.ofDays(20)).toString();
+      ok(flow.post("/items/" + id + "/extension", flow.fgw, new JsonObject().put("newDeadline", later).put("plan", "延期方案")), 200);
+      Future<HttpResponse<Buffer>> grant = server.request(HttpMethod.POST, "/items/" + id + "/extension/grant", flow.sponsor)
+          .sendJsonObject(new JsonObject().put("unitId", flow.fgwUnit));
+      Future<HttpResponse<Buffer>> disagree = server.request(HttpMethod.POST, "/items/" + id + "/agreement", flow.fgw)
+          .sendJsonObject(new JsonObject().put("agreed", false));
+      Future.join(grant, disagree).await();
+      assertThat(grant.result().statusCode()).isEqualTo(200);
+      assertThat(disagree.result().statusCode()).isEqualTo(200);
+      JsonObject item = ok(server.get("/items/" + id, flow.sponsor), 200);
+      assertThat(item.getString("board")).isEqualTo("continuous");
+      assertThat(item.getInteger("agreementFailures")).isEqualTo(1);
+    }
+  }
 }
