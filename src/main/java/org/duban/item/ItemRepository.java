@@ -30,10 +30,11 @@ final class ItemRepository {
       RETURNING id""";
   private static final String INSERT_UNIT = """
       INSERT INTO item_unit (item_id, unit_id, role, status) VALUES ($1, $2, $3, $4)""";
-  private static final String LOCK_ITEM = """
+  private static final String ITEM_STATE = """
       SELECT id, number, status, board, kind, sponsor_unit_id, service_object, node, explicit_deadline, severity, grade,
              agreement_failures, verification, key_supervision, number_cancelled, assigned_at, closed_at, version
-        FROM item WHERE id = $1 FOR UPDATE""";
+        FROM item WHERE id = $1""";
+  private static final String LOCK_ITEM = ITEM_STATE + " FOR UPDATE";
   private static final String UNITS = """
       SELECT unit_id, role, status, deadline, returns, last_reported_at, extension
         FROM item_unit WHERE item_id = $1 ORDER BY role DESC, unit_id""";
@@ -82,9 +83,19 @@ final class ItemRepository {
     return tx.preparedQuery(INSERT_UNIT).executeBatch(batch).mapEmpty();
   }
 
+  /** The item's state, locked for the rest of the transaction. */
   Future<Optional<Item>> lock(SqlClient tx, long id) {
-    return tx.preparedQuery(LOCK_ITEM).execute(Tuple.of(id)).compose(rows -> Rows.first(rows)
-        .map(row -> tx.preparedQuery(UNITS).execute(Tuple.of(id)).map(units -> Optional.of(item(row, Rows.all(units, ItemRepository::unit)))))
+    return state(tx, id, LOCK_ITEM);
+  }
+
+  /** The item's state as it stands, for reading only. */
+  Future<Optional<Item>> read(SqlClient client, long id) {
+    return state(client, id, ITEM_STATE);
+  }
+
+  private Future<Optional<Item>> state(SqlClient client, long id, String sql) {
+    return client.preparedQuery(sql).execute(Tuple.of(id)).compose(rows -> Rows.first(rows)
+        .map(row -> client.preparedQuery(UNITS).execute(Tuple.of(id)).map(units -> Optional.of(item(row, Rows.all(units, ItemRepository::unit)))))
         .orElseGet(() -> Future.succeededFuture(Optional.empty())));
   }
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import org.duban.Digests;
+import org.duban.auth.LeaderRank;
 import org.duban.auth.Principal;
 import org.duban.auth.Role;
 import org.duban.http.Problem;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -144,6 +146,32 @@ public final class ItemService {
     return reports.link(tx, reportId, attachments, uploader).compose(linked -> linked == attachments.size()
         ? Future.succeededFuture()
         : Future.failedFuture(Problem.unprocessable("/attachmentIds", "every attachment must be one you uploaded and not yet used")));
+  }
+
+  /**
+   * The item a registration would become once approved at {@code assignAt}, without storing
+   * anything: what a sponsor previews before registering.
+   */
+  public Item approvedDraft(Principal who, Registration registration, Instant assignAt) {
+    Lifecycle lifecycle = lifecycle();
+    Decision registered = lifecycle.register(registration, actorOf(who), assignAt);
+    if (registered instanceof Decision.Refused refused) throw problemOf(refused, null);
+    Item draft = ((Decision.Accepted) registered).item();
+    Actor approver = new Actor(0, Role.LEADER, Optional.empty(), Optional.of(LeaderRank.OFFICE_LEADER));
+    Decision approved = lifecycle.decide(draft, new Command.Approve(), approver, assignAt);
+    if (approved instanceof Decision.Refused refused) throw problemOf(refused, draft);
+    return ((Decision.Accepted) approved).item();
+  }
+
+  /** The lifecycle state of an item the caller may see: what reminders are planned from. */
+  public Future<Item> state(Principal who, long itemId) {
+    return items.read(pool, itemId).map(found -> found
+        .filter(item -> canSee(who, item))
+        .orElseThrow(() -> Problem.notFound("item " + itemId)));
+  }
+
+  public Future<Map<Long, List<Instant>>> reportTimes(long itemId) {
+    return reports.reportTimes(itemId);
   }
 
   public Future<JsonObject> get(Principal who, long itemId) {

@@ -11,7 +11,10 @@ import io.vertx.sqlclient.Tuple;
 import org.duban.db.Rows;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +41,7 @@ final class ReportRepository {
         FROM report r
        WHERE r.item_id = $1 AND ($2::bigint IS NULL OR r.unit_id = $2)
        ORDER BY r.id""";
+  private static final String REPORT_TIMES = "SELECT unit_id, submitted_at FROM report WHERE item_id = $1 ORDER BY submitted_at";
   private static final String INSERT_ATTACHMENT = """
       INSERT INTO attachment (id, uploaded_by, unit_id, filename, content_type, size, sha256, content, uploaded_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
@@ -92,6 +96,15 @@ final class ReportRepository {
   Future<JsonArray> forItem(long itemId, Optional<Long> onlyUnit) {
     return pool.preparedQuery(FOR_ITEM).execute(Tuple.of(itemId, onlyUnit.orElse(null))).map(rows -> new JsonArray(
         Rows.all(rows, r -> toJson(stored(r)).put("attachments", r.getJson("attachments")))));
+  }
+
+  /** When each unit reported on the item: what monthly reminders (R18) are planned from. */
+  Future<Map<Long, List<Instant>>> reportTimes(long itemId) {
+    return pool.preparedQuery(REPORT_TIMES).execute(Tuple.of(itemId)).map(rows -> {
+      Map<Long, List<Instant>> byUnit = new HashMap<>();
+      rows.forEach(r -> byUnit.computeIfAbsent(r.getLong("unit_id"), u -> new ArrayList<>()).add(Rows.instant(r, "submitted_at")));
+      return byUnit;
+    });
   }
 
   Future<Void> insertAttachment(File f, byte[] sha256, Instant now) {
