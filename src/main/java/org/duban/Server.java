@@ -41,6 +41,8 @@ import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
 import org.duban.org.PersonRepository;
 import org.duban.org.UnitRepository;
+import org.duban.remind.ReminderPolicy;
+import org.duban.remind.ReminderPreview;
 import org.duban.time.CalendarService;
 import org.duban.time.ClockService;
 import org.duban.time.TimeHandlers;
@@ -153,6 +155,7 @@ public final class Server {
     final ItemService items;
     final Attachments attachments;
     final Ledger ledger;
+    final ReminderPreview reminders;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -171,6 +174,7 @@ public final class Server {
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()));
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
+      this.reminders = new ReminderPreview(items, calendar, clock.clock(), ReminderPolicy.shipped());
     }
 
     void useContract(JsonObject document) {
@@ -190,6 +194,7 @@ public final class Server {
             ItemHandlers.mount(api, items);
             Attachments.mount(api, attachments);
             Ledger.mount(api, ledger);
+            ReminderPreview.mount(api, reminders);
           });
     }
   }

@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Conversions of request fields the contract has checked for shape but not for meaning. */
-final class Fields {
+public final class Fields {
   private Fields() {
   }
 
   /** An offset date-time as an instant, or a problem naming the field. */
-  static Instant instant(String field, String text) {
+  public static Instant instant(String field, String text) {
     if (text == null) return null;
     try {
       return OffsetDateTime.parse(text).toInstant();

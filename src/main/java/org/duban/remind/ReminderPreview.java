@@ -1,0 +1,103 @@
+package org.duban.remind;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.duban.auth.Principal;
+import org.duban.auth.Role;
+import org.duban.http.Api;
+import org.duban.http.Problem;
+import org.duban.http.Reply;
+import org.duban.http.Requests;
+import org.duban.item.Fields;
+import org.duban.item.Item;
+import org.duban.item.ItemService;
+import org.duban.item.Registration;
+import org.duban.time.CalendarService;
+import org.duban.time.Zones;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Shows every message an item will trigger, when, to whom and why (rule ID), assuming nothing changes:
+ * for a stored item from now on, and for a registration before it is stored.
+ */
+public final class ReminderPreview {
+  static final Duration DEFAULT_HORIZON = Duration.ofDays(92);
+  static final Duration MAX_HORIZON = Duration.ofDays(366);
+
+  private final ItemService items;
+  private final CalendarService calendars;
+  private final Clock clock;
+  private final ReminderPolicy policy;
+
+  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, ReminderPolicy policy) {
+    this.items = items;
+    this.calendars = calendars;
+    this.clock = clock;
+    this.policy = policy;
+  }
+
+  public static void mount(Api api, ReminderPreview preview) {
+    api.on("listItemReminders", rc -> preview.forItem(Requests.principal(rc), Requests.pathLong(rc, "itemId"),
+        Requests.query(rc, "until").map(p -> Fields.instant("until", p.getString()))).map(Reply::ok));
+    api.on("previewReminders", rc -> {
+      JsonObject body = Requests.body(rc);
+      Instant assignAt = body.containsKey("assignAt") ? Fields.instant("/assignAt", body.getString("assignAt")) : preview.clock.instant();
+      return Future.succeededFuture(Reply.ok(preview.forRegistration(Requests.principal(rc),
+          Registration.fromJson(body.getJsonObject("registration")), assignAt)));
+    });
+    api.on("getReminderPolicy", rc -> Future.succeededFuture(Reply.ok(preview.policy.toJson())));
+  }
+
+  Future<JsonObject> forItem(Principal who, long itemId, Optional<Instant> until) {
+    Instant now = clock.instant();
+    Instant end = horizon(now, until.orElse(now.plus(DEFAULT_HORIZON)));
+    return items.state(who, itemId).compose(item -> items.reportTimes(itemId)
+        .map(reports -> messages(planner().plan(item, reports, now, end), who, now, end)));
+  }
+
+  JsonObject forRegistration(Principal who, Registration registration, Instant assignAt) {
+    Item approved = items.approvedDraft(who, registration, assignAt);
+    Instant end = assignAt.plus(DEFAULT_HORIZON);
+    return messages(planner().plan(approved, Map.of(), assignAt, end), who, assignAt, end);
+  }
+
+  private Planner planner() {
+    return new Planner(policy, calendars.calendar());
+  }
+
+  /** A liaison sees the messages for their own unit only. */
+  private static JsonObject messages(List<Planned> planned, Principal who, Instant from, Instant until) {
+    List<Planned> visible = who.is(Role.LIAISON)
+        ? planned.stream().filter(p -> p.unitId().isPresent() && p.unitId().equals(who.unitId())).toList()
+        : planned;
+    return new JsonObject().put("from", from.toString()).put("until", until.toString())
+        .put("items", new JsonArray(visible.stream().map(ReminderPreview::json).toList()));
+  }
+
+  static JsonObject json(Planned p) {
+    return new JsonObject()
+        .put("dueAt", p.dueAt().toString())
+        .put("sendAt", p.sendAt().toString())
+        .put("localSendAt", p.sendAt().atZone(Zones.SHANGHAI).toOffsetDateTime().toString())
+        .put("unitId", p.unitId().orElse(null))
+        .put("recipient", p.recipient().name().toLowerCase(Locale.ROOT))
+        .put("kinds", new JsonArray(p.kinds()))
+        .put("rules", new JsonArray(p.rules()))
+        .put("policyVersion", p.policyVersion())
+        .put("key", p.key());
+  }
+
+  private static Instant horizon(Instant now, Instant until) {
+    if (!until.isAfter(now)) throw Problem.invalid("until", "must be later than now");
+    if (until.isAfter(now.plus(MAX_HORIZON))) throw Problem.invalid("until", "may be at most 366 days ahead");
+    return until;
+  }
+}

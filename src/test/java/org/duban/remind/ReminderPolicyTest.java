@@ -1,0 +1,207 @@
+package org.duban.remind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.function.Consumer;
+import org.duban.item.Board;
+import org.duban.item.Kind;
+import org.duban.remind.PolicyFormatException.FieldError;
+import org.duban.remind.ReminderPolicy.DayTime;
+import org.duban.remind.ReminderPolicy.QuietHours;
+import org.junit.jupiter.api.Test;
+
+/** The policy as data: the shipped values, the JSON round trip, and documents that are refused. */
+class ReminderPolicyTest {
+  private static final ReminderPolicy SHIPPED = ReminderPolicy.shipped();
+
+  private static List<String> texts(List<Span> spans) {
+    return spans.stream().map(Span::toString).toList();
+  }
+
+  private static JsonObject shippedDocument() throws IOException {
+    try (InputStream in = ReminderPolicy.class.getClassLoader().getResourceAsStream("reminders/policy-v1.json")) {
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The field errors of the shipped document after {@code change}. */
+  private static List<FieldError> errorsAfter(Consumer<JsonObject> change) {
+    JsonObject doc = SHIPPED.toJson();
+    change.accept(doc);
+    try {
+      ReminderPolicy.fromJson(doc);
+    } catch (PolicyFormatException e) {
+      return e.errors();
+    }
+    throw new AssertionError("the document was accepted: " + doc.encode());
+  }
+
+  @Test
+  void shippedPolicyRemindsFiveHoursBeforeAndFiveHoursOneAndTwoDaysAfter_R13() {
+    assertThat(SHIPPED.version()).isEqualTo(1);
+    assertThat(texts(SHIPPED.deadline().before())).containsExactly("PT5H");
+    assertThat(texts(SHIPPED.deadline().after())).containsExactly("PT5H", "P1D", "P2D");
+  }
+
+  @Test
+  void shippedPolicyUrgesEveryThreeThenTwoHoursAndMergesWithinThirtyMinutes_R15() {
+    assertThat(SHIPPED.urgeBands()).extracting(b -> b.until() + " every " + b.every())
+        .containsExactly("P1D every PT3H", "P2D every PT2H");
+    assertThat(SHIPPED.mergeWindow()).hasToString("PT30M");
+  }
+
+  @Test
+  void shippedPolicyEscalatesToTheSponsorAtTwoDaysAndToKeySupervisionAtThree_R16() {
+    assertThat(SHIPPED.escalation().sponsor()).hasToString("P2D");
+    assertThat(SHIPPED.escalation().keySupervision()).hasToString("P3D");
+  }
+
+  @Test
+  void shippedPolicyRemindsWeeklyOnContinuousAndLongBoardOneItems_R17() {
+    assertThat(SHIPPED.weekly().every()).hasToString("P7D");
+    assertThat(SHIPPED.weekly().boards()).containsExactly(Board.CONTINUOUS);
+    assertThat(SHIPPED.weekly().longBoards()).containsExactly(Board.DAILY);
+    assertThat(SHIPPED.weekly().longAtLeast()).hasToString("P1M");
+  }
+
+  @Test
+  void shippedPolicyUrgesMonthlyAtEightAndFifteenThenSponsorThenHandOff_R18() {
+    ReminderPolicy.Monthly m = SHIPPED.monthly();
+    assertThat(m.kinds()).containsExactly(Kind.KEY_TASK, Kind.MAJOR_REFORM);
+    assertThat(m.boards()).containsExactly(Board.KEY, Board.CONTINUOUS);
+    assertThat(m.urgeDays()).isEqualTo(2);
+    assertThat(m.urgeTimes()).containsExactly(LocalTime.of(8, 0), LocalTime.of(15, 0));
+    assertThat(m.sponsorUrge()).isEqualTo(new DayTime(2, LocalTime.of(16, 0)));
+    assertThat(m.handOff()).isEqualTo(new DayTime(3, LocalTime.of(8, 0)));
+  }
+
+  @Test
+  void shippedPolicyAsksForQuarterlySummariesAtNineAndTheFourthAWeekEarly_R19() {
+    ReminderPolicy.Quarterly q = SHIPPED.quarterly();
+    assertThat(q.kinds()).containsExactly(Kind.KEY_TASK, Kind.MAJOR_REFORM);
+    assertThat(q.boards()).containsExactly(Board.KEY, Board.CONTINUOUS);
+    assertThat(q.time()).isEqualTo(LocalTime.of(9, 0));
+    assertThat(q.fourthQuarterAdvance()).hasToString("P7D");
+  }
+
+  @Test
+  void shippedPolicyHoldsMessagesFromTwentyTwoToSeven_R21() {
+    assertThat(SHIPPED.quietHours()).contains(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)));
+  }
+
+  @Test
+  void policyRoundTripsThroughJson_R13() throws IOException {
+    assertThat(SHIPPED.toJson()).isEqualTo(shippedDocument());
+    assertThat(ReminderPolicy.fromJson(SHIPPED.toJson())).isEqualTo(SHIPPED).hasSameHashCodeAs(SHIPPED);
+  }
+
+  @Test
+  void policyWithoutQuietHoursRoundTripsWithoutThem_R21() {
+    JsonObject doc = SHIPPED.toJson();
+    doc.remove("quietHours");
+
+    ReminderPolicy quiet = ReminderPolicy.fromJson(doc);
+
+    assertThat(quiet.quietHours()).isEmpty();
+    assertThat(quiet.toJson()).isEqualTo(doc);
+    assertThat(quiet).isNotEqualTo(SHIPPED);
+  }
+
+  @Test
+  void quietHoursMayAlsoLieWithinOneDay_R21() {
+    QuietHours noon = new QuietHours(LocalTime.of(12, 0), LocalTime.of(14, 0));
+
+    assertThat(noon.contains(LocalTime.of(11, 59))).isFalse();
+    assertThat(noon.contains(LocalTime.of(12, 0))).isTrue();
+    assertThat(noon.contains(LocalTime.of(14, 0))).isFalse();
+  }
+
+  @Test
+  void emptyDocumentListsEveryMissingSection_R13() {
+    assertThatThrownBy(() -> ReminderPolicy.fromJson(new JsonObject()))
+        .isInstanceOf(PolicyFormatException.class)
+        .hasMessageStartingWith("invalid reminder policy: /version: is required; /deadline: is required");
+    assertThat(errorsAfter(doc -> doc.clear())).extracting(FieldError::field).containsExactly(
+        "/version", "/deadline", "/urge", "/merge", "/escalation", "/weekly", "/monthly", "/quarterly");
+  }
+
+  @Test
+  void everyBadFieldIsReportedWithItsPath_R13() {
+    List<FieldError> errors = errorsAfter(doc -> {
+      doc.put("version", 0).put("colour", "red");
+      doc.getJsonObject("deadline").put("after", new JsonArray(List.of("PT5H", "five hours", "P-1D")));
+      doc.getJsonObject("urge").getJsonArray("bands").getJsonObject(1).put("every", "PT0S").put("extra", true);
+      doc.getJsonObject("merge").put("window", "P1M");
+      doc.getJsonObject("weekly").put("boards", new JsonArray(List.of("continuous", "board-3")));
+      doc.getJsonObject("monthly").put("urgeTimes", new JsonArray(List.of("8:00", "25:00")));
+      doc.getJsonObject("quarterly").put("fourthQuarterAdvance", "PT12H");
+      doc.getJsonObject("quietHours").put("until", 7);
+    });
+
+    assertThat(errors).containsExactly(
+        new FieldError("/colour", "is not a known field"),
+        new FieldError("/version", "must be at least 1"),
+        new FieldError("/deadline/after/1", "must be an ISO-8601 amount such as PT5H, P1D or P1M, not \"five hours\""),
+        new FieldError("/deadline/after/2", "must not be negative, not \"P-1D\""),
+        new FieldError("/urge/bands/1/extra", "is not a known field"),
+        new FieldError("/urge/bands/1/every", "must be longer than zero"),
+        new FieldError("/merge/window", "must be in days, hours, minutes or seconds, without months or years, not P1M"),
+        new FieldError("/weekly/boards/1", "must be one of daily, key, continuous, not \"board-3\""),
+        new FieldError("/monthly/urgeTimes/0", "must be a local time in HH:mm form, not \"8:00\""),
+        new FieldError("/monthly/urgeTimes/1", "is not a time of day: 25:00"),
+        new FieldError("/quarterly/fourthQuarterAdvance", "must be whole days, weeks, months or years, not PT12H"),
+        new FieldError("/quietHours/until", "must be a string"));
+  }
+
+  @Test
+  void urgeBandsMustEndLaterEachTime_R15() {
+    assertThat(errorsAfter(doc -> doc.getJsonObject("urge").getJsonArray("bands").getJsonObject(1).put("until", "PT24H")))
+        .containsExactly(new FieldError("/urge/bands/1/until", "must be longer than /urge/bands/0/until"));
+  }
+
+  @Test
+  void monthlyChainMustRunUrgesThenSponsorThenHandOff_R18() {
+    assertThat(errorsAfter(doc -> doc.getJsonObject("monthly")
+        .put("urgeTimes", new JsonArray(List.of("08:00", "08:00")))
+        .put("sponsorUrge", new JsonObject().put("day", 2).put("time", "08:00"))
+        .put("handOff", new JsonObject().put("day", 1).put("time", "08:00"))))
+        .containsExactly(
+            new FieldError("/monthly/urgeTimes/1", "must be later than /monthly/urgeTimes/0"),
+            new FieldError("/monthly/sponsorUrge", "must come after the last urge, on day 2 at 08:00"),
+            new FieldError("/monthly/handOff", "must come after /monthly/sponsorUrge"));
+  }
+
+  @Test
+  void monthlyDaysMustExistInEveryMonth_R18() {
+    assertThat(errorsAfter(doc -> doc.getJsonObject("monthly").put("urgeDays", 29).put("kinds", "key_task")
+        .put("handOff", new JsonObject().put("day", 31).put("time", "08:00"))))
+        .containsExactly(
+            new FieldError("/monthly/kinds", "must be an array"),
+            new FieldError("/monthly/urgeDays", "must be from 0 to 28"),
+            new FieldError("/monthly/handOff/day", "must be from 1 to 28"));
+  }
+
+  @Test
+  void quietHoursMustNotStartAndEndTogether_R21() {
+    assertThat(errorsAfter(doc -> doc.getJsonObject("quietHours").put("until", "22:00")))
+        .containsExactly(new FieldError("/quietHours/until", "must differ from /quietHours/from"));
+  }
+
+  @Test
+  void wrongTypesAreNamed_R13() {
+    assertThat(errorsAfter(doc -> doc.put("version", "1").put("escalation", List.of())
+        .put("quarterly", doc.getJsonObject("quarterly").copy().put("time", 9))))
+        .containsExactly(
+            new FieldError("/version", "must be a whole number"),
+            new FieldError("/escalation", "must be an object"),
+            new FieldError("/quarterly/time", "must be a string"));
+  }
+}
