@@ -41,7 +41,9 @@ import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
 import org.duban.org.PersonRepository;
 import org.duban.org.UnitRepository;
+import org.duban.remind.Policies;
 import org.duban.remind.ReminderPolicy;
+import org.duban.remind.Replanner;
 import org.duban.remind.ReminderPreview;
 import org.duban.time.CalendarService;
 import org.duban.time.ClockService;
@@ -90,6 +92,7 @@ public final class Server {
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
     return Contract.read(vertx).onSuccess(wiring::useContract)
         .compose(v -> wiring.calendar.start(vertx))
+        .compose(v -> Policies.inForce(pool, clock.clock().instant()).onSuccess(p -> wiring.reminderPolicy = p))
         .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
         .compose(v -> AdminBootstrap.ensure(pool, wiring.passwords, clock.clock(), config.adminBootstrapPassword()))
         .compose(v -> vertx.deployVerticle(() -> {
@@ -156,6 +159,9 @@ public final class Server {
     final Attachments attachments;
     final Ledger ledger;
     final ReminderPreview reminders;
+    // set once the policy in force is read from the database, before any request is served
+    volatile ReminderPolicy reminderPolicy;
+    final Replanner replanner;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -171,10 +177,11 @@ public final class Server {
       this.guard = new SessionGuard(auth);
       this.org = new OrgService(new UnitRepository(pool), new PersonRepository(pool), passwords, clock.clock());
       this.calendar = new CalendarService(pool, clock.clock());
-      this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()));
+      this.replanner = new Replanner(calendar, () -> reminderPolicy);
+      this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
-      this.reminders = new ReminderPreview(items, calendar, clock.clock(), ReminderPolicy.shipped());
+      this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy);
     }
 
     void useContract(JsonObject document) {

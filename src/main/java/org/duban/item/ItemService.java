@@ -42,7 +42,10 @@ public final class ItemService {
   private final ItemQueries queries;
   private final ReportRepository reports;
 
-  public ItemService(Pool pool, Clock clock, CalendarService calendars, Deadlines.Policy policy) {
+  private final ItemWatcher watcher;
+
+  public ItemService(Pool pool, Clock clock, CalendarService calendars, Deadlines.Policy policy, ItemWatcher watcher) {
+    this.watcher = watcher;
     this.pool = pool;
     this.clock = clock;
     this.calendars = calendars;
@@ -238,6 +241,8 @@ public final class ItemService {
     Decision.Accepted accepted = (Decision.Accepted) decision;
     return items.save(tx, item, accepted.item(), now)
         .compose(v -> items.append(tx, item.id(), accepted.events(), actor, now))
+        .compose(v -> reports.reportTimes(tx, item.id()))
+        .compose(times -> watcher.changed(tx, accepted.item(), times, now))
         .map(accepted.item());
   }
 

@@ -100,7 +100,11 @@ final class ReportRepository {
 
   /** When each unit reported on the item: what monthly reminders (R18) are planned from. */
   Future<Map<Long, List<Instant>>> reportTimes(long itemId) {
-    return pool.preparedQuery(REPORT_TIMES).execute(Tuple.of(itemId)).map(rows -> {
+    return reportTimes(pool, itemId);
+  }
+
+  Future<Map<Long, List<Instant>>> reportTimes(SqlClient client, long itemId) {
+    return client.preparedQuery(REPORT_TIMES).execute(Tuple.of(itemId)).map(rows -> {
       Map<Long, List<Instant>> byUnit = new HashMap<>();
       rows.forEach(r -> byUnit.computeIfAbsent(r.getLong("unit_id"), u -> new ArrayList<>()).add(Rows.instant(r, "submitted_at")));
       return byUnit;

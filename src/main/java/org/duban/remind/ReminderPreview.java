@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Shows every message an item will trigger, when, to whom and why (rule ID), assuming nothing changes:
@@ -35,9 +36,9 @@ public final class ReminderPreview {
   private final ItemService items;
   private final CalendarService calendars;
   private final Clock clock;
-  private final ReminderPolicy policy;
+  private final Supplier<ReminderPolicy> policy;
 
-  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, ReminderPolicy policy) {
+  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, Supplier<ReminderPolicy> policy) {
     this.items = items;
     this.calendars = calendars;
     this.clock = clock;
@@ -53,7 +54,7 @@ public final class ReminderPreview {
       return Future.succeededFuture(Reply.ok(preview.forRegistration(Requests.principal(rc),
           Registration.fromJson(body.getJsonObject("registration")), assignAt)));
     });
-    api.on("getReminderPolicy", rc -> Future.succeededFuture(Reply.ok(preview.policy.toJson())));
+    api.on("getReminderPolicy", rc -> Future.succeededFuture(Reply.ok(preview.policy.get().toJson())));
   }
 
   Future<JsonObject> forItem(Principal who, long itemId, Optional<Instant> until) {
@@ -70,7 +71,7 @@ public final class ReminderPreview {
   }
 
   private Planner planner() {
-    return new Planner(policy, calendars.calendar());
+    return new Planner(policy.get(), calendars.calendar());
   }
 
   /** A liaison sees the messages for their own unit only. */

@@ -7,6 +7,9 @@ import org.duban.config.DbTarget;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +38,22 @@ public final class TestDatabase implements AutoCloseable {
     try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password().orElse(null));
          var statement = c.createStatement()) {
       statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Rows of a query, each column by name: for asserting what the server stored. */
+  public List<Map<String, Object>> rows(String sql) {
+    try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.user(), target.password().orElse(null));
+         var statement = c.createStatement(); var result = statement.executeQuery(sql)) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      while (result.next()) {
+        Map<String, Object> row = new HashMap<>();
+        for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+        rows.add(row);
+      }
+      return rows;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -1,0 +1,43 @@
+package org.duban.remind;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import org.duban.item.Item;
+import org.duban.item.ItemWatcher;
+import org.duban.time.CalendarService;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Keeps each item's planned messages true to its state (R14 and every re-plan): in the transaction of
+ * each change, the messages not yet fired are replaced by the plan from the item as it now is. Planning
+ * starts from the earliest message still unfired, so one that is late (the server was down) but still
+ * valid keeps its key and fires, while one the change made stale simply is not planned again.
+ */
+public final class Replanner implements ItemWatcher {
+  /** How far ahead messages are kept in the database; the engine extends it as time passes. */
+  static final Duration HORIZON = Duration.ofDays(400);
+
+  private final PlanRepository plans = new PlanRepository();
+  private final CalendarService calendars;
+  private final Supplier<ReminderPolicy> policy;
+
+  /** @param policy the version in force, read when each plan is made */
+  public Replanner(CalendarService calendars, Supplier<ReminderPolicy> policy) {
+    this.calendars = calendars;
+    this.policy = policy;
+  }
+
+  @Override
+  public Future<Void> changed(SqlClient tx, Item item, Map<Long, List<Instant>> reportTimes, Instant now) {
+    return plans.earliestUnfired(tx, item.id()).compose(earliest -> {
+      Instant from = earliest.filter(e -> e.isBefore(now)).orElse(now);
+      List<Planned> planned = new Planner(policy.get(), calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
+      return plans.deleteUnfired(tx, item.id()).compose(v -> plans.insert(tx, planned, now));
+    });
+  }
+}
