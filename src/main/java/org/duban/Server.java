@@ -44,6 +44,8 @@ import org.duban.org.UnitRepository;
 import org.duban.remind.Policies;
 import org.duban.remind.ReminderPolicy;
 import org.duban.remind.Replanner;
+import org.duban.remind.ReminderEngine;
+import org.duban.notify.RelayDispatcher;
 import org.duban.remind.ReminderPreview;
 import org.duban.time.CalendarService;
 import org.duban.time.ClockService;
@@ -67,12 +69,31 @@ public final class Server {
   private final Pool pool;
   private final ClockService clock;
   private final List<HttpVerticle> instances;
+  private final Reminders reminders;
 
-  private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances) {
+  private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances, Reminders reminders) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.instances = instances;
+    this.reminders = reminders;
+  }
+
+  /** The timer wheel over the planned messages and the relay that sends what fires. */
+  private record Reminders(ReminderEngine engine, RelayDispatcher relay) {
+    void stop() {
+      engine.stop();
+      relay.stop();
+    }
+  }
+
+  private static Reminders startReminders(Vertx vertx, Pool pool, ClockService clock, Config config) {
+    RelayDispatcher relay = new RelayDispatcher(vertx, pool, clock.clock(), config.relaySmsUrl());
+    ReminderEngine engine = new ReminderEngine(vertx, pool, clock.clock(), config.nodeId(), relay::kick);
+    clock.onChange(engine::timeChanged);
+    engine.start();
+    relay.start();
+    return new Reminders(engine, relay);
   }
 
   /** Blocks the calling thread while the database is readied, then starts everything. */
@@ -100,7 +121,7 @@ public final class Server {
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
-        .map(id -> new Server(vertx, pool, clock, instances))
+        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config)))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
   }
@@ -127,6 +148,7 @@ public final class Server {
 
   /** Graceful: servers stop accepting and finish in-flight requests, then the pool and Vert.x close. */
   public Future<Void> close() {
+    reminders.stop();
     return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
         .eventually(pool::close)
         .eventually(vertx::close)

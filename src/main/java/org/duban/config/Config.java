@@ -3,6 +3,7 @@ package org.duban.config;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.duban.config.ConfigKeys.*;
 
@@ -33,7 +34,9 @@ public record Config(
     Duration shutdownGrace,
     long attachmentMaxBytes,
     boolean rollDeadlinesToWorkingDay,
-    Optional<String> adminBootstrapPassword) {
+    Optional<String> adminBootstrapPassword,
+    Optional<String> relaySmsUrl,
+    String nodeId) {
 
   public static Config load(ConfigSource source) {
     Reader r = new Reader(source);
@@ -57,7 +60,14 @@ public record Config(
         r.duration(SHUTDOWN_GRACE, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(5)),
         r.integer(ATTACHMENT_MAX, 20 * 1_048_576, 1024, 512 * 1_048_576),
         r.bool(ROLL_TO_WORKING_DAY, true),
-        r.secret(ADMIN_BOOTSTRAP_PASSWORD, 10));
+        r.secret(ADMIN_BOOTSTRAP_PASSWORD, 10),
+        r.url(RELAY_SMS_URL),
+        r.text(NODE_ID, defaultNodeId()));
+  }
+
+  /** Tells the nodes sharing one database apart in what each fired. */
+  private static String defaultNodeId() {
+    return ProcessHandle.current().pid() + "@" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Secrets are never printed: this is what start-up logs. */
@@ -66,6 +76,6 @@ public record Config(
     return "Config[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", bodyLimit=" + bodyLimitBytes
         + ", db=" + db + " pool=" + dbPoolSize + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(random per start)")
         + ", accessTtl=" + accessTokenTtl + ", refreshTtl=" + refreshTokenTtl + ", simulatedClock=" + simulatedClock
-        + ", demo=" + demoEnabled + ", logJson=" + logJson + "]";
+        + ", demo=" + demoEnabled + ", logJson=" + logJson + ", relay=" + relaySmsUrl.isPresent() + ", node=" + nodeId + "]";
   }
 }

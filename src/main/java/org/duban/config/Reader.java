@@ -1,5 +1,6 @@
 package org.duban.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,6 +61,20 @@ final class Reader {
     } catch (DateTimeParseException e) {
       throw new ConfigException(key, raw.get(), "an ISO-8601 instant such as 2026-03-02T01:00:00Z");
     }
+  }
+
+  /** An http(s) URL; its query may carry a token, so the value is not repeated in errors. */
+  Optional<String> url(String key) {
+    Optional<String> raw = source.get(key).filter(v -> !v.isEmpty());
+    raw.ifPresent(value -> {
+      try {
+        URI uri = URI.create(value);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) throw new IllegalArgumentException();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(key, "(hidden)", "an http or https URL such as https://sms-relay.example/send");
+      }
+    });
+    return raw;
   }
 
   /** A secret is checked for length but its value never appears in the error. */

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one domain clock, and the drill controls over it. Without {@code clock.simulated} the clock is
@@ -18,6 +20,7 @@ public final class ClockService {
   static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
   private final Clock clock;
   private final Optional<SimulatedClock> simulated;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   private ClockService(Clock clock, Optional<SimulatedClock> simulated) {
     this.clock = clock;
@@ -49,7 +52,13 @@ public final class ClockService {
   public JsonObject set(Instant to) {
     SimulatedClock clock = drill();
     clock.set(withinRange("/now", to));
+    listeners.forEach(Runnable::run);
     return describe();
+  }
+
+  /** Called after every drill change of time: whatever waits for a moment must look again. */
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
   }
 
   public JsonObject advance(Duration by) {
@@ -60,6 +69,7 @@ public final class ClockService {
     } catch (ArithmeticException | DateTimeException tooFar) {
       throw Problem.invalid("/by", "would take the clock beyond " + LATEST);
     }
+    listeners.forEach(Runnable::run);
     return describe();
   }
 

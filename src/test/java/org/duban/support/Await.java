@@ -1,6 +1,7 @@
 package org.duban.support;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition that becomes true asynchronously, failing after a deadline: no fixed sleeps. */
@@ -12,8 +13,8 @@ public final class Await {
     long deadline = System.nanoTime() + atMost.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.onSpinWait();
-      Thread.yield();
+      // polls every 20 ms: the condition is checked, not a fixed time waited
+      LockSupport.parkNanos(20_000_000L);
     }
   }
 }

@@ -1,0 +1,52 @@
+package org.duban.notify;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.duban.db.Rows;
+
+import java.time.Instant;
+import java.util.List;
+
+/** All SQL of the outbox: leasing pending messages to a sender, and recording how sending went. */
+final class OutboxRepository {
+  // A lease, not a transaction held across the network: a sender that dies lets the lease run out and
+  // another node sends again, with the same outbox id for the relay to recognise the repeat.
+  private static final String LEASE = """
+      UPDATE outbox o SET attempts = o.attempts + 1, next_attempt_at = $2
+       WHERE o.id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $1
+                       ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+      RETURNING o.id, o.planned_key, o.item_id, o.phone, o.body, o.rules, o.attempts""";
+  private static final String SENT = "UPDATE outbox SET state = 'sent', sent_at = $2, last_error = NULL WHERE id = $1";
+  private static final String RETRY = """
+      UPDATE outbox SET state = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END, next_attempt_at = $2, last_error = $3
+       WHERE id = $1""";
+
+  private final Pool pool;
+
+  OutboxRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  record Message(long id, String plannedKey, long itemId, String phone, String body, List<String> rules, int attempts) {
+  }
+
+  Future<List<Message>> lease(Instant now, Instant leaseUntil, int limit) {
+    return pool.preparedQuery(LEASE).execute(Tuple.of(Rows.utc(now), Rows.utc(leaseUntil), limit))
+        .map(rows -> Rows.all(rows, OutboxRepository::message));
+  }
+
+  Future<Void> sent(long id, Instant now) {
+    return pool.preparedQuery(SENT).execute(Tuple.of(id, Rows.utc(now))).mapEmpty();
+  }
+
+  Future<Void> retry(long id, Instant next, String error, int maxAttempts) {
+    return pool.preparedQuery(RETRY).execute(Tuple.of(id, Rows.utc(next), error, maxAttempts)).mapEmpty();
+  }
+
+  private static Message message(Row r) {
+    return new Message(r.getLong("id"), r.getString("planned_key"), r.getLong("item_id"), r.getString("phone"),
+        r.getString("body"), List.of(r.getArrayOfStrings("rules")), r.getInteger("attempts"));
+  }
+}

@@ -1,0 +1,108 @@
+package org.duban.remind;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import org.duban.db.Rows;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** All SQL of firing: finding what falls due, claiming it, and writing what goes out. */
+final class FiringRepository {
+  private static final String DUE = """
+      SELECT key, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at, key LIMIT $2""";
+  // Only one node's claim of a key succeeds: the row lock and the state check decide it.
+  private static final String CLAIM = """
+      UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3, late = $2 > send_at + interval '2 seconds'
+       WHERE key = ANY($1) AND state = 'planned'
+      RETURNING key, item_id, unit_id, recipient, kinds, rules, due_at, send_at""";
+  private static final String ITEMS = """
+      SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone
+        FROM item i JOIN unit s ON s.id = i.sponsor_unit_id WHERE i.id = ANY($1)""";
+  private static final String UNIT_PHONES = """
+      SELECT iu.item_id, iu.unit_id, iu.deadline, u.first_responsible_phone, u.specific_responsible_phone
+        FROM item_unit iu JOIN unit u ON u.id = iu.unit_id WHERE iu.item_id = ANY($1)""";
+  private static final String SUPERVISION_PHONES = """
+      SELECT DISTINCT phone FROM person WHERE role = 'supervision' AND active AND phone IS NOT NULL ORDER BY phone""";
+  private static final String ENTER_KEY_SUPERVISION = """
+      UPDATE item SET key_supervision = true, updated_at = $2, version = version + 1
+       WHERE id = $1 AND NOT key_supervision AND status <> 'closed'
+      RETURNING id""";
+  private static final String KEY_SUPERVISION_EVENT = """
+      INSERT INTO item_event (item_id, at, type, rule, data) VALUES ($1, $2, 'key_supervision', $3, $4)""";
+  private static final String OUTBOX = """
+      INSERT INTO outbox (planned_key, item_id, channel, phone, body, rules, state, next_attempt_at, created_at)
+      VALUES ($1, $2, 'sms', $3, $4, $5, 'pending', $6, $6)
+      ON CONFLICT (planned_key, phone) DO NOTHING""";
+
+  private final Pool pool;
+
+  FiringRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  record Due(String key, Instant sendAt) {
+  }
+
+  record Claimed(String key, long itemId, Long unitId, String recipient, List<String> kinds, List<String> rules,
+                 Instant dueAt, Instant sendAt) {
+  }
+
+  /** What the message text and its recipients need, read in the claiming transaction. */
+  record Context(Map<Long, Row> items, Map<Long, Map<Long, Row>> units, List<String> supervisionPhones) {
+  }
+
+  Future<List<Due>> due(Instant before, int limit) {
+    return pool.preparedQuery(DUE).execute(Tuple.of(Rows.utc(before), limit))
+        .map(rows -> Rows.all(rows, r -> new Due(r.getString("key"), Rows.instant(r, "send_at"))));
+  }
+
+  Future<List<Claimed>> claim(SqlClient tx, List<String> keys, Instant now, String node) {
+    return tx.preparedQuery(CLAIM).execute(Tuple.of(keys.toArray(String[]::new), Rows.utc(now), node))
+        .map(rows -> Rows.all(rows, r -> new Claimed(r.getString("key"), r.getLong("item_id"), r.getLong("unit_id"),
+            r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
+            Rows.instant(r, "due_at"), Rows.instant(r, "send_at"))));
+  }
+
+  Future<Context> context(SqlClient tx, List<Long> itemIds) {
+    Long[] ids = itemIds.toArray(Long[]::new);
+    Future<Map<Long, Row>> items = tx.preparedQuery(ITEMS).execute(Tuple.of((Object) ids)).map(rows -> {
+      Map<Long, Row> byId = new HashMap<>();
+      rows.forEach(r -> byId.put(r.getLong("id"), r));
+      return byId;
+    });
+    return items.compose(byId -> tx.preparedQuery(UNIT_PHONES).execute(Tuple.of((Object) ids)).map(rows -> {
+      Map<Long, Map<Long, Row>> units = new HashMap<>();
+      rows.forEach(r -> units.computeIfAbsent(r.getLong("item_id"), i -> new HashMap<>()).put(r.getLong("unit_id"), r));
+      return units;
+    }).compose(units -> tx.query(SUPERVISION_PHONES).execute()
+        .map(rows -> new Context(byId, units, Rows.all(rows, r -> r.getString("phone"))))));
+  }
+
+  /** R16, R18: the item enters key supervision once; the timeline says so. */
+  Future<Void> enterKeySupervision(SqlClient tx, long itemId, String rule, Instant now) {
+    return tx.preparedQuery(ENTER_KEY_SUPERVISION).execute(Tuple.of(itemId, Rows.utc(now))).compose(rows -> rows.size() == 0
+        ? Future.succeededFuture()
+        : tx.preparedQuery(KEY_SUPERVISION_EVENT)
+            .execute(Tuple.of(itemId, Rows.utc(now), rule, new JsonObject().put("by", "reminder engine"))).mapEmpty());
+  }
+
+  Future<Void> outbox(SqlClient tx, List<Outgoing> messages, Instant now) {
+    if (messages.isEmpty()) return Future.succeededFuture();
+    List<Tuple> batch = new ArrayList<>();
+    for (Outgoing m : messages) {
+      batch.add(Tuple.from(new Object[] {m.plannedKey(), m.itemId(), m.phone(), m.body(), m.rules().toArray(String[]::new), Rows.utc(now)}));
+    }
+    return tx.preparedQuery(OUTBOX).executeBatch(batch).mapEmpty();
+  }
+
+  record Outgoing(String plannedKey, long itemId, String phone, String body, List<String> rules) {
+  }
+}

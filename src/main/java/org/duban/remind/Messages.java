@@ -1,0 +1,73 @@
+package org.duban.remind;
+
+import io.vertx.sqlclient.Row;
+import org.duban.db.Rows;
+import org.duban.time.Zones;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a claimed message into SMS texts and the phones they go to (R03: the unit's two responsible persons). */
+final class Messages {
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+  private static final Map<String, String> TEXT = Map.ofEntries(
+      Map.entry(Planned.BEFORE_DEADLINE, "将于%s到期，请按时反馈"),
+      Map.entry(Planned.AFTER_DEADLINE, "已于%s到期，尚未反馈，请立即报送"),
+      Map.entry(Planned.URGE, "已逾期（时限%s），请立即报送办理情况"),
+      Map.entry(Planned.ESCALATE_SPONSOR, "承办单位逾期未反馈（时限%s），请报分管副秘书长协调"),
+      Map.entry(Planned.KEY_SUPERVISION, "逾期3天（时限%s），转入重点督办"),
+      Map.entry(Planned.WEEKLY, "每周提醒：请推进落实并按要求反馈（时限%s）"),
+      Map.entry(Planned.MONTHLY_URGE, "上月进展尚未反馈，请立即报送（时限%s）"),
+      Map.entry(Planned.MONTHLY_SPONSOR_URGE, "承办单位月度进展连续2日未反馈，请立项科室催办（时限%s）"),
+      Map.entry(Planned.MONTHLY_HAND_OFF, "月度进展超过时限2日未报，移交督查室核查（时限%s）"),
+      Map.entry(Planned.QUARTERLY_SUMMARY, "今日为季度小结报送日，请报送书面小结（时限%s）"));
+
+  private Messages() {
+  }
+
+  static List<FiringRepository.Outgoing> of(FiringRepository.Claimed c, FiringRepository.Context context) {
+    Row item = context.items().get(c.itemId());
+    Map<Long, Row> units = context.units().getOrDefault(c.itemId(), Map.of());
+    String body = "【督办】" + item.getString("number") + "《" + item.getString("title") + "》" + texts(c, deadline(c, units));
+    List<FiringRepository.Outgoing> out = new ArrayList<>();
+    for (String phone : phones(c, item, units, context.supervisionPhones())) {
+      out.add(new FiringRepository.Outgoing(c.key(), c.itemId(), phone, body, c.rules()));
+    }
+    return out;
+  }
+
+  private static String texts(FiringRepository.Claimed c, String deadline) {
+    return String.join("；", c.kinds().stream().map(k -> TEXT.getOrDefault(k, "请关注（时限%s）").formatted(deadline)).toList());
+  }
+
+  private static String deadline(FiringRepository.Claimed c, Map<Long, Row> units) {
+    Row unit = c.unitId() == null ? null : units.get(c.unitId());
+    Instant deadline = unit == null ? null : Rows.instant(unit, "deadline");
+    return deadline == null ? "见系统" : LOCAL.format(deadline.atZone(Zones.SHANGHAI));
+  }
+
+  private static Set<String> phones(FiringRepository.Claimed c, Row item, Map<Long, Row> units, List<String> supervision) {
+    Set<String> phones = new LinkedHashSet<>();
+    switch (c.recipient()) {
+      case "unit_responsible" -> {
+        Row unit = units.get(c.unitId());
+        if (unit != null) {
+          add(phones, unit.getString("first_responsible_phone"));
+          add(phones, unit.getString("specific_responsible_phone"));
+        }
+      }
+      case "sponsor_office" -> add(phones, item.getString("sponsor_phone"));
+      default -> supervision.forEach(p -> add(phones, p));
+    }
+    return phones;
+  }
+
+  private static void add(Set<String> phones, String phone) {
+    if (phone != null && !phone.isBlank()) phones.add(phone);
+  }
+}

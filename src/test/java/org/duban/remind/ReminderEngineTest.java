@@ -1,0 +1,118 @@
+package org.duban.remind;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.duban.support.Await;
+import org.duban.support.Items4Test;
+import org.duban.support.RelayReceiver;
+import org.duban.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Items4Test.ok;
+
+/**
+ * The engine end to end on a simulated clock: planned messages fire when the clock reaches them, are
+ * claimed once, written to the outbox and handed to a real HTTP relay.
+ */
+class ReminderEngineTest {
+  static RelayReceiver relay;
+  static TestServer server;
+  static Items4Test flow;
+  static String admin;
+
+  @BeforeAll
+  static void start() {
+    relay = new RelayReceiver();
+    // Monday 2026-03-02 09:00 in Shanghai
+    server = TestServer.start(ReminderEngineTest.class, Map.of("clock.simulated", "true", "clock.start", "2026-03-02T01:00:00Z",
+        "relay.smsUrl", relay.url()));
+    flow = new Items4Test(server);
+    admin = server.tokenOf("admin");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    relay.close();
+  }
+
+  static void clockTo(String instant) {
+    ok(server.send(HttpMethod.PUT, "/clock", admin, new JsonObject().put("now", instant)), 200);
+  }
+
+  static List<JsonObject> receivedFor(long itemId) {
+    return relay.received().stream().filter(m -> m.getLong("itemId") == itemId).toList();
+  }
+
+  static void awaitCount(long itemId, int count) {
+    Await.until(count + " messages for item " + itemId, () -> receivedFor(itemId).size() >= count, Duration.ofSeconds(15));
+  }
+
+  @Test
+  void aOneDayItemsRemindersReachTheRelayAtTheirTimesAndOnlyOnce_R13_R14_R21() {
+    clockTo("2026-03-02T01:00:00Z");
+    long id = flow.active("一天节点全流程提醒", "1d").getLong("id");
+    // deadline Tuesday 09:00; 5 h before is 04:00, in quiet hours, so it goes at 07:00 (2026-03-02T23:00Z)
+    clockTo("2026-03-02T22:59:00Z");
+    assertThat(receivedFor(id)).isEmpty();
+    clockTo("2026-03-02T23:00:01Z");
+    awaitCount(id, 4);
+    List<JsonObject> before = receivedFor(id);
+    assertThat(before).hasSize(4);
+    assertThat(before.stream().map(m -> m.getString("to")).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("13800000007", "13800000008", "13800000009", "13800000010");
+    assertThat(before).allSatisfy(m -> {
+      assertThat(m.getJsonArray("rules").getList()).contains("R13", "R21");
+      assertThat(m.getString("text")).contains("将于").contains("到期");
+    });
+
+    // the lead reports early: from now on only the cooperating unit is reminded (R14)
+    ok(flow.report(id, flow.fgw, "engine-early-report", "按时反馈"), 201);
+    clockTo("2026-03-03T06:00:01Z"); // deadline + 5 h
+    awaitCount(id, 6);
+    List<JsonObject> after = receivedFor(id).subList(4, receivedFor(id).size());
+    assertThat(after.stream().map(m -> m.getString("to")).collect(Collectors.toSet())).containsExactlyInAnyOrder("13800000009", "13800000010");
+
+    // nothing is sent twice: every outbox id once, and the relay saw each planned key once per phone
+    Set<String> seen = relay.received().stream().map(m -> m.getLong("id") + "").collect(Collectors.toSet());
+    assertThat(seen).hasSize(relay.received().size());
+  }
+
+  @Test
+  void threeDaysOverduePutsTheItemUnderKeySupervision_R16() {
+    clockTo("2026-03-02T01:00:00Z");
+    long id = flow.active("逾期三天转重点督办", "1d").getLong("id");
+    clockTo("2026-03-06T02:00:00Z"); // deadline Tuesday 09:00 + 3 days and an hour
+    Await.until("key supervision", () -> ok(server.get("/items/" + id, flow.sponsor), 200).getBoolean("keySupervision"),
+        Duration.ofSeconds(15));
+    List<String> events = Items4Test.types(flow.events(id, flow.sponsor));
+    assertThat(events).containsOnlyOnce("key_supervision");
+  }
+
+  @Test
+  void aRelayThatIsDownIsRetriedUntilItTakesTheMessage_R61() {
+    clockTo("2026-03-02T01:00:00Z");
+    long id = flow.active("中继失败重试", "1d").getLong("id");
+    relay.failNext(3);
+    clockTo("2026-03-02T23:00:01Z");
+    // the pauses between attempts (5 s, 10 s, …) run on the drill clock: move it on while waiting
+    java.util.concurrent.atomic.AtomicLong drill = new java.util.concurrent.atomic.AtomicLong(0);
+    Await.until("the relay to take all four", () -> {
+      clockTo(java.time.Instant.parse("2026-03-02T23:00:01Z").plusSeconds(20 * drill.incrementAndGet()).toString());
+      return receivedFor(id).size() >= 4;
+    }, Duration.ofSeconds(20));
+    assertThat(receivedFor(id)).hasSize(4);
+    long attempts = server.database().rows("SELECT attempts FROM outbox WHERE item_id = " + id).stream()
+        .mapToLong(r -> ((Number) r.get("attempts")).longValue()).sum();
+    assertThat(attempts).isGreaterThanOrEqualTo(4 + 3);
+  }
+}
