@@ -39,7 +39,11 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Class<?> owner, Map<String, String> extra) {
-    TestDatabase database = TestDatabase.fresh(owner.getSimpleName());
+    return startOn(TestDatabase.fresh(owner.getSimpleName()), extra);
+  }
+
+  /** Another server on a database a test already has, as a restarted process or a second node is. */
+  public static TestServer startOn(TestDatabase database, Map<String, String> extra) {
     Map<String, String> overrides = new HashMap<>(Map.of(
         "db.url", database.target().url(),
         "http.port", "0",
@@ -98,12 +102,17 @@ public final class TestServer implements AutoCloseable {
     return request;
   }
 
+  /** Stops the server and leaves its database for the next one. */
+  public void stop() {
+    client.close();
+    clientVertx.close().await();
+    server.close().await();
+  }
+
   @Override
   public void close() {
     try {
-      client.close();
-      clientVertx.close().await();
-      server.close().await();
+      stop();
     } finally {
       database.close();
     }
