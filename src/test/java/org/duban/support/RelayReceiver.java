@@ -13,6 +13,7 @@ public final class RelayReceiver implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresToAnswer = new AtomicInteger();
+  private volatile boolean holding;
   private final HttpServer server;
 
   public RelayReceiver() {
@@ -22,7 +23,7 @@ public final class RelayReceiver implements AutoCloseable {
         return;
       }
       received.add(body.toJsonObject().put("idempotencyKey", request.getHeader("Idempotency-Key")));
-      request.response().setStatusCode(202).end();
+      if (!holding) request.response().setStatusCode(202).end();
     })).listen(0, "127.0.0.1").await();
   }
 
@@ -37,6 +38,11 @@ public final class RelayReceiver implements AutoCloseable {
   /** The next {@code n} requests get 503, as a gateway that is down would answer. */
   public void failNext(int n) {
     failuresToAnswer.set(n);
+  }
+
+  /** Takes messages but never answers, as a gateway that hangs would: the sender cannot tell they arrived. */
+  public void hold(boolean on) {
+    holding = on;
   }
 
   @Override

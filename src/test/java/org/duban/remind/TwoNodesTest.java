@@ -1,0 +1,146 @@
+package org.duban.remind;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import org.duban.demo.DemoData;
+import org.duban.support.Await;
+import org.duban.support.Items4Test;
+import org.duban.support.RelayReceiver;
+import org.duban.support.TestDatabase;
+import org.duban.support.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two server processes on one database. One claims a burst and is killed (SIGKILL) while the relay
+ * has its messages but has not answered; the other sends them once the leases run out. Every
+ * planned message fires exactly once, every outbox message reaches the relay, and a repeat carries
+ * the same idempotency key, so the relay can deliver each SMS once.
+ */
+class TwoNodesTest {
+  static final int ITEMS = 60;
+  static final String START = "2026-03-02T01:00:00Z";
+  static final String BURST = "2026-03-02T23:00:01Z"; // Tuesday 07:00 Shanghai, when the held 04:00 reminders go
+
+  @Test
+  void aNodeKilledMidBurstLosesNothingAndNothingFiresTwice() throws Exception {
+    try (RelayReceiver relay = new RelayReceiver(); TestDatabase database = TestDatabase.fresh("twonodes")) {
+      TestServer setup = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", START));
+      Items4Test flow = new Items4Test(setup);
+      for (int i = 0; i < ITEMS; i++) flow.active("两节点 " + i, "1d");
+      setup.stop();
+      long due = ((Number) database.rows("SELECT count(*) AS n FROM planned_message WHERE send_at <= '" + BURST + "'")
+          .get(0).get("n")).longValue();
+      assertThat(due).isGreaterThanOrEqualTo(2L * ITEMS);
+
+      Vertx vertx = Vertx.vertx();
+      WebClient client = WebClient.create(vertx);
+      Node a = Node.start(database, relay, "node-a");
+      Node b = Node.start(database, relay, "node-b");
+      try {
+        a.awaitReady(client);
+        b.awaitReady(client);
+        // node a reaches the burst first, claims it and starts sending; the relay takes but does not answer
+        relay.hold(true);
+        a.setClock(client, BURST);
+        Await.until("node a to claim and start sending", () -> firedBy(database, "node-a") == due && !relay.received().isEmpty(),
+            Duration.ofSeconds(20));
+        a.process.destroyForcibly().waitFor();
+        long byAAtKill = firedBy(database, "node-a");
+        relay.hold(false);
+
+        // node b, two minutes on: a's leases have run out, so b sends everything a could not confirm
+        b.setClock(client, java.time.Instant.parse(BURST).plus(Duration.ofMinutes(2)).toString());
+        Await.until("every due message fired", () -> fired(database, BURST) == due, Duration.ofSeconds(30));
+        long outboxRows = ((Number) database.rows("SELECT count(*) AS n FROM outbox").get(0).get("n")).longValue();
+        Await.until("every outbox message at the relay", () -> distinctIds(relay) >= outboxRows, Duration.ofSeconds(30));
+
+        System.out.printf("two nodes: %d due, node-a fired %d before the kill, node-b %d; relay got %d posts for %d outbox rows%n",
+            due, byAAtKill, firedBy(database, "node-b"), relay.received().size(), outboxRows);
+        assertThat(fired(database, BURST)).isEqualTo(due);
+        assertThat(database.rows("SELECT key FROM planned_message WHERE state = 'fired' GROUP BY key HAVING count(*) > 1")).isEmpty();
+        assertThat(distinctIds(relay)).isEqualTo(outboxRows);
+        assertThat(database.rows("SELECT count(*) AS n FROM outbox WHERE state <> 'sent'").get(0).get("n")).isEqualTo(0L);
+        // each outbox id carries one idempotency key: a repeat after the kill is recognisable by the relay
+        Set<String> keys = relay.received().stream().map(m -> m.getString("idempotencyKey")).collect(Collectors.toSet());
+        assertThat(keys).hasSize((int) outboxRows);
+      } finally {
+        a.process.destroyForcibly();
+        b.process.destroyForcibly().waitFor();
+        client.close();
+        vertx.close().await();
+      }
+    }
+  }
+
+  static long fired(TestDatabase database, String until) {
+    return ((Number) database.rows("SELECT count(*) AS n FROM planned_message WHERE state = 'fired' AND send_at <= '" + until + "'")
+        .get(0).get("n")).longValue();
+  }
+
+  static long firedBy(TestDatabase database, String node) {
+    return ((Number) database.rows("SELECT count(*) AS n FROM planned_message WHERE fired_by = '" + node + "'").get(0).get("n")).longValue();
+  }
+
+  static long distinctIds(RelayReceiver relay) {
+    return relay.received().stream().map(m -> m.getLong("id")).distinct().count();
+  }
+
+  /** A server as its own operating-system process, started from the test's class path. */
+  record Node(Process process, int port, String name) {
+    static Node start(TestDatabase database, RelayReceiver relay, String name) throws IOException {
+      int port = freePort();
+      String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+      ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.duban.Main");
+      Map<String, String> env = builder.environment();
+      env.putAll(new HashMap<>(Map.of(
+          "DUBAN_DB_URL", database.target().url(),
+          "DUBAN_HTTP_PORT", String.valueOf(port),
+          "DUBAN_HTTP_HOST", "127.0.0.1",
+          "DUBAN_HTTP_INSTANCES", "1",
+          "DUBAN_CLOCK_SIMULATED", "true",
+          "DUBAN_CLOCK_START", START,
+          "DUBAN_RELAY_SMS_URL", relay.url(),
+          "DUBAN_AUTH_JWT_SECRET", TestServer.JWT_SECRET,
+          "DUBAN_NODE_ID", name)));
+      builder.redirectErrorStream(true).redirectOutput(new File("target/" + name + ".log"));
+      return new Node(builder.start(), port, name);
+    }
+
+    void awaitReady(WebClient client) {
+      Await.until(name + " ready", () -> {
+        try {
+          return client.get(port, "127.0.0.1", "/health/ready").send().await().statusCode() == 200;
+        } catch (Exception notYet) {
+          return false;
+        }
+      }, Duration.ofSeconds(60));
+    }
+
+    void setClock(WebClient client, String instant) {
+      String token = client.post(port, "127.0.0.1", "/auth/login")
+          .sendJsonObject(new JsonObject().put("login", "admin").put("password", DemoData.PASSWORD)).await()
+          .bodyAsJsonObject().getString("accessToken");
+      int status = client.put(port, "127.0.0.1", "/clock").bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("now", instant)).await().statusCode();
+      assertThat(status).isEqualTo(200);
+    }
+
+    private static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        return socket.getLocalPort();
+      }
+    }
+  }
+}
