@@ -203,6 +203,7 @@ public final class Server {
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
+      calendar.afterImport(items::rewatchActive);
       this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy);
     }
 

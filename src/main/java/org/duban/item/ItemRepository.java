@@ -49,6 +49,7 @@ final class ItemRepository {
   private static final String APPEND_EVENT = """
       INSERT INTO item_event (item_id, at, type, actor_id, actor_role, unit_id, rule, reason, data)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+  private static final String ACTIVE_IDS = "SELECT id FROM item WHERE status = 'active' ORDER BY id";
   private static final String KNOWN_UNITS = "SELECT id FROM unit WHERE id = ANY($1)";
   static final Map<String, String> CONSTRAINTS = Map.of(
       "item_unit_unit_id_fkey", "/leadUnitId",
@@ -59,6 +60,10 @@ final class ItemRepository {
       Row row = rows.iterator().next();
       return "%s-%d-%04d".formatted(row.getString("prefix"), year, row.getInteger("last"));
     });
+  }
+
+  Future<List<Long>> activeIds(SqlClient client) {
+    return client.query(ACTIVE_IDS).execute().map(rows -> Rows.all(rows, r -> r.getLong("id")));
   }
 
   Future<List<Long>> knownUnits(SqlClient tx, List<Long> ids) {

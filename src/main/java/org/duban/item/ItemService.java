@@ -166,6 +166,23 @@ public final class ItemService {
     return ((Decision.Accepted) approved).item();
   }
 
+  /**
+   * Hands every active item to the watcher again, one transaction each: after a calendar import, say,
+   * when reminders that count working days (R19) may fall on other days.
+   */
+  public Future<Integer> rewatchActive() {
+    Instant now = clock.instant();
+    return items.activeIds(pool).compose(ids -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Long id : ids) {
+        chain = chain.compose(v -> pool.withTransaction(tx -> items.lock(tx, id).compose(found -> found
+            .map(item -> reports.reportTimes(tx, id).compose(times -> watcher.changed(tx, item, times, now)))
+            .orElseGet(Future::succeededFuture))));
+      }
+      return chain.map(ids.size());
+    });
+  }
+
   /** The lifecycle state of an item the caller may see: what reminders are planned from. */
   public Future<Item> state(Principal who, long itemId) {
     return items.read(pool, itemId).map(found -> found

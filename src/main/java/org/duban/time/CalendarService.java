@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The PRC work calendar (R12) the rules count working days with. The database is the truth; each
@@ -23,11 +24,17 @@ public final class CalendarService {
   static final int MAX_RANGE_DAYS = 366;
   private final CalendarRepository repository;
   private final Clock clock;
+  private volatile Supplier<Future<Void>> afterImport = Future::succeededFuture;
   private final AtomicReference<WorkCalendar> current = new AtomicReference<>(WorkCalendar.of(List.of()));
 
   public CalendarService(Pool pool, Clock clock) {
     this.repository = new CalendarRepository(pool);
     this.clock = clock;
+  }
+
+  /** What depends on the calendar redoes its work after an import (the reminder plans, R12, R19). */
+  public void afterImport(Supplier<Future<?>> work) {
+    this.afterImport = () -> work.get().mapEmpty();
   }
 
   /** Stores the shipped years that are missing, then loads every year, and keeps reloading. */
@@ -55,7 +62,8 @@ public final class CalendarService {
   public Future<JsonObject> importYear(int year, JsonObject notice, long byPerson) {
     CalendarYear parsed = parse(notice);
     if (parsed.year() != year) throw Problem.invalid("/year", "must be " + year + ", the year in the path");
-    return repository.upsert(parsed, clock.instant(), byPerson).compose(v -> reload()).map(v -> parsed.toJson());
+    return repository.upsert(parsed, clock.instant(), byPerson).compose(v -> reload())
+        .compose(v -> afterImport.get()).map(v -> parsed.toJson());
   }
 
   public JsonObject year(int year) {
