@@ -18,10 +18,15 @@ import java.util.Map;
 final class FiringRepository {
   private static final String DUE = """
       SELECT key, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at, key LIMIT $2""";
-  // Only one node's claim of a key succeeds: the row lock and the state check decide it.
+  // Items first, in id order, as every item command locks its item before touching its plan: the engine
+  // and a command then take their locks in the same order and can never deadlock.
+  private static final String LOCK_ITEMS = """
+      SELECT id FROM item WHERE id IN (SELECT item_id FROM planned_message WHERE key = ANY($1)) ORDER BY id FOR UPDATE""";
+  // Only one node's claim of a key succeeds: the row lock and the state check decide it. A row not yet
+  // due (a timer that ran early, a clock moved back) is left for a later scan: nothing fires early.
   private static final String CLAIM = """
       UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3, late = $2 > send_at + interval '2 seconds'
-       WHERE key = ANY($1) AND state = 'planned'
+       WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2
       RETURNING key, item_id, unit_id, recipient, kinds, rules, due_at, send_at""";
   private static final String ITEMS = """
       SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone
@@ -65,7 +70,9 @@ final class FiringRepository {
   }
 
   Future<List<Claimed>> claim(SqlClient tx, List<String> keys, Instant now, String node) {
-    return tx.preparedQuery(CLAIM).execute(Tuple.of(keys.toArray(String[]::new), Rows.utc(now), node))
+    String[] wanted = keys.toArray(String[]::new);
+    return tx.preparedQuery(LOCK_ITEMS).execute(Tuple.of((Object) wanted))
+        .compose(locked -> tx.preparedQuery(CLAIM).execute(Tuple.of(wanted, Rows.utc(now), node)))
         .map(rows -> Rows.all(rows, r -> new Claimed(r.getString("key"), r.getLong("item_id"), r.getLong("unit_id"),
             r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
             Rows.instant(r, "due_at"), Rows.instant(r, "send_at"))));

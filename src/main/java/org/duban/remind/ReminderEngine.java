@@ -92,7 +92,8 @@ public final class ReminderEngine {
   }
 
   private Timeout schedule(String key, Instant sendAt) {
-    long delay = Math.max(0, Duration.between(clock.instant(), sendAt).toMillis());
+    // rounded up: a timer a fraction of a millisecond early would fire a message before its time
+    long delay = Math.max(0, (Duration.between(clock.instant(), sendAt).toNanos() + 999_999) / 1_000_000);
     return wheel.newTimeout(timeout -> {
       due.add(key);
       context.runOnContext(v -> claimDue());
