@@ -1,5 +1,7 @@
 package org.duban.remind;
 
+import org.duban.DocumentFormatException;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duban.item.Board;
 import org.duban.item.Kind;
-import org.duban.remind.PolicyFormatException.FieldError;
+import org.duban.DocumentFormatException.FieldError;
 import org.duban.remind.ReminderPolicy.DayTime;
 import org.duban.remind.ReminderPolicy.Deadline;
 import org.duban.remind.ReminderPolicy.Escalation;
@@ -54,7 +56,7 @@ final class PolicyReader {
     Quarterly quarterly = quarterly(section(json, "", "quarterly", Set.of("kinds", "boards", "time", "fourthQuarterAdvance")));
     Optional<QuietHours> quiet = quietHours(json);
     if (!errors.isEmpty()) {
-      throw new PolicyFormatException(errors);
+      throw new DocumentFormatException("reminder policy", errors);
     }
     return new ReminderPolicy(version, deadline, bands, merge, escalation, weekly, monthly, quarterly, quiet);
   }

@@ -1,5 +1,7 @@
 package org.duban.remind;
 
+import org.duban.DocumentFormatException;
+
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -153,7 +155,7 @@ public final class ReminderPolicy {
   /**
    * Reads a policy document, reporting every problem at once.
    *
-   * @throws PolicyFormatException listing each bad field by its JSON path
+   * @throws DocumentFormatException listing each bad field by its JSON path
    */
   public static ReminderPolicy fromJson(JsonObject json) {
     return new PolicyReader().read(Objects.requireNonNull(json, "json"));
@@ -172,7 +174,7 @@ public final class ReminderPolicy {
       return fromJson(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + SHIPPED, e);
-    } catch (DecodeException | PolicyFormatException e) {
+    } catch (DecodeException | DocumentFormatException e) {
       throw new IllegalStateException("shipped policy " + SHIPPED + " is invalid: " + e.getMessage(), e);
     }
   }

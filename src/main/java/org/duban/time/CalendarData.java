@@ -1,5 +1,7 @@
 package org.duban.time;
 
+import org.duban.DocumentFormatException;
+
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -45,7 +47,7 @@ public final class CalendarData {
   private static CalendarYear parse(String name, String text) {
     try {
       return CalendarYear.fromJson(new JsonObject(text));
-    } catch (DecodeException | CalendarFormatException e) {
+    } catch (DecodeException | DocumentFormatException e) {
       throw new IllegalStateException("shipped calendar " + name + " is invalid: "
           + e.getMessage(), e);
     }

@@ -1,5 +1,7 @@
 package org.duban.time;
 
+import org.duban.DocumentFormatException;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -87,7 +89,7 @@ public final class CalendarService {
   private static CalendarYear parse(JsonObject notice) {
     try {
       return CalendarYear.fromJson(notice);
-    } catch (CalendarFormatException e) {
+    } catch (DocumentFormatException e) {
       throw Problem.invalid(e.errors().stream().map(f -> new Violation(f.field(), f.reason())).toList());
     }
   }

@@ -1,5 +1,7 @@
 package org.duban.time;
 
+import org.duban.DocumentFormatException;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DayOfWeek;
@@ -14,7 +16,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import org.duban.time.CalendarFormatException.FieldError;
+import org.duban.DocumentFormatException.FieldError;
 
 /**
  * One year of the PRC work calendar as published by the State Council (R12): public holidays
@@ -22,7 +24,7 @@ import org.duban.time.CalendarFormatException.FieldError;
  * worked). Every other weekend day is off and every other weekday is worked; that part is not
  * stored. The JSON form is the one of the shared {@code calendar/prc-YYYY.json} files.
  *
- * <p>Construction validates everything and throws {@link CalendarFormatException} listing all
+ * <p>Construction validates everything and throws {@link DocumentFormatException} listing all
  * problems, so an instance is always consistent; the nested records are plain carriers.
  */
 public record CalendarYear(
@@ -47,7 +49,7 @@ public record CalendarYear(
   public CalendarYear {
     List<FieldError> errors = new Rules(year).check(source, holidays, makeUpWorkdays);
     if (!errors.isEmpty()) {
-      throw new CalendarFormatException(errors);
+      throw new DocumentFormatException("calendar year", errors);
     }
     holidays = List.copyOf(holidays);
     makeUpWorkdays = List.copyOf(makeUpWorkdays);
@@ -56,7 +58,7 @@ public record CalendarYear(
   /**
    * Reads the shared file format, reporting every problem at once.
    *
-   * @throws CalendarFormatException listing each bad field by its JSON path
+   * @throws DocumentFormatException listing each bad field by its JSON path
    */
   public static CalendarYear fromJson(JsonObject json) {
     Objects.requireNonNull(json, "json");
@@ -69,7 +71,7 @@ public record CalendarYear(
         reader.array("/makeUpWorkdays", json.getValue("makeUpWorkdays"), reader::makeUp);
     List<FieldError> errors = reader.merge(new Rules(year).check(source, holidays, makeUps));
     if (!errors.isEmpty()) {
-      throw new CalendarFormatException(errors);
+      throw new DocumentFormatException("calendar year", errors);
     }
     return new CalendarYear(year, source, holidays, makeUps);
   }

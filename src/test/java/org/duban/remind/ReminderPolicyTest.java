@@ -1,5 +1,7 @@
 package org.duban.remind;
 
+import org.duban.DocumentFormatException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.duban.item.Board;
 import org.duban.item.Kind;
-import org.duban.remind.PolicyFormatException.FieldError;
+import org.duban.DocumentFormatException.FieldError;
 import org.duban.remind.ReminderPolicy.DayTime;
 import org.duban.remind.ReminderPolicy.QuietHours;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ReminderPolicyTest {
     change.accept(doc);
     try {
       ReminderPolicy.fromJson(doc);
-    } catch (PolicyFormatException e) {
+    } catch (DocumentFormatException e) {
       return e.errors();
     }
     throw new AssertionError("the document was accepted: " + doc.encode());
@@ -127,7 +129,7 @@ class ReminderPolicyTest {
   @Test
   void emptyDocumentListsEveryMissingSection_R13() {
     assertThatThrownBy(() -> ReminderPolicy.fromJson(new JsonObject()))
-        .isInstanceOf(PolicyFormatException.class)
+        .isInstanceOf(DocumentFormatException.class)
         .hasMessageStartingWith("invalid reminder policy: /version: is required; /deadline: is required");
     assertThat(errorsAfter(doc -> doc.clear())).extracting(FieldError::field).containsExactly(
         "/version", "/deadline", "/urge", "/merge", "/escalation", "/weekly", "/monthly", "/quarterly");

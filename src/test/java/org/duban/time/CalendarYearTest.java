@@ -1,5 +1,7 @@
 package org.duban.time;
 
+import org.duban.DocumentFormatException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,7 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
-import org.duban.time.CalendarFormatException.FieldError;
+import org.duban.DocumentFormatException.FieldError;
 import org.junit.jupiter.api.Test;
 
 class CalendarYearTest {
@@ -35,8 +37,8 @@ class CalendarYearTest {
   }
 
   private static List<FieldError> errorsOf(JsonObject json) {
-    CalendarFormatException e =
-        catchThrowableOfType(CalendarFormatException.class, () -> CalendarYear.fromJson(json));
+    DocumentFormatException e =
+        catchThrowableOfType(DocumentFormatException.class, () -> CalendarYear.fromJson(json));
     assertThat(e).as("expected a format error for %s", json.encode()).isNotNull();
     return e.errors();
   }
@@ -228,7 +230,7 @@ class CalendarYearTest {
   @Test
   void constructorAppliesTheSameRules_R12() {
     LocalDate monday = LocalDate.parse("2026-01-05");
-    CalendarFormatException e = catchThrowableOfType(CalendarFormatException.class,
+    DocumentFormatException e = catchThrowableOfType(DocumentFormatException.class,
         () -> new CalendarYear(2026, "x", List.of(), List.of(new CalendarYear.MakeUpDay("a", monday))));
     assertThat(e.errors()).extracting(FieldError::field).containsExactly("/makeUpWorkdays/0/date");
   }
