@@ -204,7 +204,7 @@ public final class Server {
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
       calendar.afterImport(items::rewatchActive);
-      this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy);
+      this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy, pool);
     }
 
     void useContract(JsonObject document) {

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Passwords {
   // OWASP's Argon2id baseline: 19 MiB, 2 iterations, 1 lane
   private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-  public static final int MIN_LENGTH = 10;
   static final int MAX_IN_FLIGHT = 32;
   private final AtomicInteger inFlight = new AtomicInteger();
 

@@ -9,7 +9,9 @@ import io.vertx.sqlclient.Tuple;
 import org.duban.db.Rows;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +25,11 @@ final class PlanRepository {
       INSERT INTO planned_message (key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, planned_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10)
       ON CONFLICT (key) DO NOTHING""";
+  private static final String UNFIRED = """
+      SELECT key, unit_id, kinds, send_at FROM planned_message WHERE item_id = $1 AND state = 'planned'""";
+  private static final String RECORD_CHANGE = "INSERT INTO plan_change (item_id, at, removed, added) VALUES ($1, $2, $3, $4)";
+  private static final String CHANGES = """
+      SELECT at, removed, added FROM plan_change WHERE item_id = $1 ORDER BY id DESC LIMIT $2""";
   private static final String FOR_ITEM = """
       SELECT key, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, fired_at
         FROM planned_message WHERE item_id = $1 ORDER BY send_at, key""";
@@ -30,6 +37,29 @@ final class PlanRepository {
   Future<Optional<Instant>> earliestUnfired(SqlClient tx, long itemId) {
     return tx.preparedQuery(EARLIEST_UNFIRED).execute(Tuple.of(itemId))
         .map(rows -> Optional.ofNullable(Rows.instant(rows.iterator().next(), "earliest")));
+  }
+
+  /** The unfired messages as the API shows them in a change: key, unit, kinds and when. */
+  Future<Map<String, JsonObject>> unfired(SqlClient tx, long itemId) {
+    return tx.preparedQuery(UNFIRED).execute(Tuple.of(itemId)).map(rows -> {
+      Map<String, JsonObject> byKey = new LinkedHashMap<>();
+      rows.forEach(r -> byKey.put(r.getString("key"), change(r.getString("key"), r.getLong("unit_id"),
+          List.of(r.getArrayOfStrings("kinds")), Rows.instant(r, "send_at"))));
+      return byKey;
+    });
+  }
+
+  static JsonObject change(String key, Long unitId, List<String> kinds, Instant sendAt) {
+    return new JsonObject().put("key", key).put("unitId", unitId).put("kinds", new JsonArray(kinds)).put("sendAt", sendAt.toString());
+  }
+
+  Future<Void> recordChange(SqlClient tx, long itemId, Instant now, JsonArray removed, JsonArray added) {
+    return tx.preparedQuery(RECORD_CHANGE).execute(Tuple.of(itemId, Rows.utc(now), removed, added)).mapEmpty();
+  }
+
+  Future<JsonArray> changes(SqlClient client, long itemId, int limit) {
+    return client.preparedQuery(CHANGES).execute(Tuple.of(itemId, limit)).map(rows -> new JsonArray(Rows.all(rows, r -> new JsonObject()
+        .put("at", Rows.instant(r, "at").toString()).put("removed", r.getJson("removed")).put("added", r.getJson("added")))));
   }
 
   Future<Void> deleteUnfired(SqlClient tx, long itemId) {

@@ -3,6 +3,7 @@ package org.duban.remind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import org.duban.auth.Principal;
 import org.duban.auth.Role;
 import org.duban.http.Api;
@@ -38,7 +39,11 @@ public final class ReminderPreview {
   private final Clock clock;
   private final Supplier<ReminderPolicy> policy;
 
-  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, Supplier<ReminderPolicy> policy) {
+  private final Pool pool;
+  private final PlanRepository plans = new PlanRepository();
+
+  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, Supplier<ReminderPolicy> policy, Pool pool) {
+    this.pool = pool;
     this.items = items;
     this.calendars = calendars;
     this.clock = clock;
@@ -54,6 +59,8 @@ public final class ReminderPreview {
       return Future.succeededFuture(Reply.ok(preview.forRegistration(Requests.principal(rc),
           Registration.fromJson(body.getJsonObject("registration")), assignAt)));
     });
+    api.on("listReminderChanges", rc -> preview.changes(Requests.principal(rc), Requests.pathLong(rc, "itemId"))
+        .map(changes -> Reply.ok(new JsonObject().put("items", changes))));
     api.on("getReminderPolicy", rc -> Future.succeededFuture(Reply.ok(preview.policy.get().toJson())));
   }
 
@@ -62,6 +69,23 @@ public final class ReminderPreview {
     Instant end = horizon(now, until.orElse(now.plus(DEFAULT_HORIZON)));
     return items.state(who, itemId).compose(item -> items.reportTimes(itemId)
         .map(reports -> messages(planner().plan(item, reports, now, end), who, now, end)));
+  }
+
+  /** What each re-plan of the item changed, newest first; a liaison sees their own unit's messages. */
+  Future<JsonArray> changes(Principal who, long itemId) {
+    return items.state(who, itemId).compose(item -> plans.changes(pool, itemId, 50)).map(changes -> who.is(Role.LIAISON)
+        ? new JsonArray(changes.stream().map(c -> ownUnitOnly((JsonObject) c, who.unitId().orElse(-1L))).toList())
+        : changes);
+  }
+
+  private static JsonObject ownUnitOnly(JsonObject change, long unit) {
+    return change.copy()
+        .put("removed", new JsonArray(change.getJsonArray("removed").stream().filter(m -> isFor((JsonObject) m, unit)).toList()))
+        .put("added", new JsonArray(change.getJsonArray("added").stream().filter(m -> isFor((JsonObject) m, unit)).toList()));
+  }
+
+  private static boolean isFor(JsonObject message, long unit) {
+    return Long.valueOf(unit).equals(message.getLong("unitId"));
   }
 
   JsonObject forRegistration(Principal who, Registration registration, Instant assignAt) {

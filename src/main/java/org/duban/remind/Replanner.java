@@ -1,6 +1,8 @@
 package org.duban.remind;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import org.duban.item.Item;
 import org.duban.item.ItemWatcher;
@@ -10,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +41,19 @@ public final class Replanner implements ItemWatcher {
     return plans.earliestUnfired(tx, item.id()).compose(earliest -> {
       Instant from = earliest.filter(e -> e.isBefore(now)).orElse(now);
       List<Planned> planned = new Planner(policy.get(), calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
-      return plans.deleteUnfired(tx, item.id()).compose(v -> plans.insert(tx, planned, now));
+      return plans.unfired(tx, item.id())
+          .compose(before -> plans.deleteUnfired(tx, item.id())
+              .compose(v -> plans.insert(tx, planned, now))
+              .compose(v -> recordDifference(tx, item.id(), before, planned, now)));
     });
+  }
+
+  /** The messages the change dropped and those it added, kept for the item's "what changed" view. */
+  private Future<Void> recordDifference(SqlClient tx, long itemId, Map<String, JsonObject> before, List<Planned> after, Instant now) {
+    Set<String> afterKeys = after.stream().map(Planned::key).collect(Collectors.toSet());
+    JsonArray removed = new JsonArray(before.values().stream().filter(m -> !afterKeys.contains(m.getString("key"))).toList());
+    JsonArray added = new JsonArray(after.stream().filter(p -> !before.containsKey(p.key()))
+        .map(p -> PlanRepository.change(p.key(), p.unitId().orElse(null), p.kinds(), p.sendAt())).toList());
+    return removed.isEmpty() && added.isEmpty() ? Future.succeededFuture() : plans.recordChange(tx, itemId, now, removed, added);
   }
 }

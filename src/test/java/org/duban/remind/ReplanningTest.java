@@ -82,4 +82,19 @@ class ReplanningTest {
     ok(server.send(HttpMethod.PUT, "/calendar/2026", admin, notice.copy().put("holidays", holidays)), 200);
     assertThat(sendTimes(id, "quarterly_summary")).contains("2026-03-30 09:00").doesNotContain("2026-03-31 09:00");
   }
+
+  @Test
+  void eachReplanSaysWhatItDroppedAndWhatItAdded_R14_R32() {
+    long id = flow.active("重排的变化可见", "7d").getLong("id");
+    ok(flow.report(id, flow.fgw, "changes-report", "牵头单位反馈"), 201);
+    JsonArray changes = ok(server.get("/items/" + id + "/reminders/changes", flow.sponsor), 200).getJsonArray("items");
+    JsonObject latest = changes.getJsonObject(0);
+    assertThat(latest.getJsonArray("removed")).isNotEmpty()
+        .allSatisfy(m -> assertThat(((JsonObject) m).getLong("unitId")).isEqualTo(flow.fgwUnit));
+    assertThat(latest.getJsonArray("added")).isEmpty();
+    JsonObject first = changes.getJsonObject(changes.size() - 1);
+    assertThat(first.getJsonArray("added")).isNotEmpty();
+    JsonArray forZjj = ok(server.get("/items/" + id + "/reminders/changes", flow.zjj), 200).getJsonArray("items");
+    assertThat(forZjj.getJsonObject(0).getJsonArray("removed")).isEmpty();
+  }
 }
