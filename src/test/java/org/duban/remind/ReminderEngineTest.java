@@ -102,7 +102,7 @@ class ReminderEngineTest {
   void aRelayThatIsDownIsRetriedUntilItTakesTheMessage_R61() {
     clockTo("2026-03-02T01:00:00Z");
     long id = flow.active("中继失败重试", "1d").getLong("id");
-    relay.failNext(3);
+    relay.failNext(id, 3);
     clockTo("2026-03-02T23:00:01Z");
     // the pauses between attempts (5 s, 10 s, …) run on the drill clock: move it on while waiting
     java.util.concurrent.atomic.AtomicLong drill = new java.util.concurrent.atomic.AtomicLong(0);

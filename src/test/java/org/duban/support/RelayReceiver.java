@@ -13,12 +13,14 @@ public final class RelayReceiver implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresToAnswer = new AtomicInteger();
+  private volatile long failingItem = -1;
   private volatile boolean holding;
   private final HttpServer server;
 
   public RelayReceiver() {
     server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-      if (failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      boolean failing = body.toJsonObject().getLong("itemId", -2L) == failingItem;
+      if (failing && failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         request.response().setStatusCode(503).end();
         return;
       }
@@ -35,8 +37,9 @@ public final class RelayReceiver implements AutoCloseable {
     return List.copyOf(received);
   }
 
-  /** The next {@code n} requests get 503, as a gateway that is down would answer. */
-  public void failNext(int n) {
+  /** The next {@code n} requests about one item get 503, as a gateway that is down would answer. */
+  public void failNext(long itemId, int n) {
+    failingItem = itemId;
     failuresToAnswer.set(n);
   }
 
