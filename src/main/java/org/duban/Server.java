@@ -88,7 +88,7 @@ public final class Server {
   }
 
   private static Reminders startReminders(Vertx vertx, Pool pool, ClockService clock, Config config) {
-    RelayDispatcher relay = new RelayDispatcher(vertx, pool, clock.clock(), config.relaySmsUrl());
+    RelayDispatcher relay = new RelayDispatcher(vertx, pool, Clock.systemUTC(), config.relaySmsUrl(), config.relayRetryBase(), config.relayLease());
     ReminderEngine engine = new ReminderEngine(vertx, pool, clock.clock(), config.nodeId(), relay::kick);
     clock.onChange(engine::timeChanged);
     engine.start();
@@ -204,6 +204,9 @@ public final class Server {
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
       calendar.afterImport(items::rewatchActive);
+      // the durable schedule reaches 400 days ahead; re-planning active items daily keeps it there
+      vertx.setPeriodic(Duration.ofHours(24).toMillis(), id -> items.rewatchActive()
+          .onFailure(e -> LOG.warn("the daily re-plan failed: {}", e.getMessage())));
       this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy, pool);
     }
 

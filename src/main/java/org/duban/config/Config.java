@@ -36,7 +36,9 @@ public record Config(
     boolean rollDeadlinesToWorkingDay,
     Optional<String> adminBootstrapPassword,
     Optional<String> relaySmsUrl,
-    String nodeId) {
+    String nodeId,
+    Duration relayRetryBase,
+    Duration relayLease) {
 
   public static Config load(ConfigSource source) {
     Reader r = new Reader(source);
@@ -62,7 +64,9 @@ public record Config(
         r.bool(ROLL_TO_WORKING_DAY, true),
         r.secret(ADMIN_BOOTSTRAP_PASSWORD, 10),
         r.url(RELAY_SMS_URL),
-        r.text(NODE_ID, defaultNodeId()));
+        r.text(NODE_ID, defaultNodeId()),
+        r.duration(RELAY_RETRY_BASE, Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMinutes(5)),
+        r.duration(RELAY_LEASE, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(30)));
   }
 
   /** Tells the nodes sharing one database apart in what each fired. */

@@ -259,7 +259,8 @@ public final class ItemService {
     return items.save(tx, item, accepted.item(), now)
         .compose(v -> items.append(tx, item.id(), accepted.events(), actor, now))
         .compose(v -> reports.reportTimes(tx, item.id()))
-        .compose(times -> watcher.changed(tx, accepted.item(), times, now))
+        // the time after the lock was granted: the engine may have fired messages while this waited
+        .compose(times -> watcher.changed(tx, accepted.item(), times, clock.instant()))
         .map(accepted.item());
   }
 

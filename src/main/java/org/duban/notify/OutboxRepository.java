@@ -18,10 +18,12 @@ final class OutboxRepository {
        WHERE o.id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= $1
                        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
       RETURNING o.id, o.planned_key, o.item_id, o.phone, o.body, o.rules, o.attempts""";
-  private static final String SENT = "UPDATE outbox SET state = 'sent', sent_at = $2, last_error = NULL WHERE id = $1";
+  // Both only for the lease that sent: a slower, older lease must not undo what a newer one recorded.
+  private static final String SENT = """
+      UPDATE outbox SET state = 'sent', sent_at = $2, last_error = NULL WHERE id = $1 AND state = 'pending' AND attempts = $3""";
   private static final String RETRY = """
       UPDATE outbox SET state = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END, next_attempt_at = $2, last_error = $3
-       WHERE id = $1""";
+       WHERE id = $1 AND state = 'pending' AND attempts = $5""";
 
   private final Pool pool;
 
@@ -37,12 +39,12 @@ final class OutboxRepository {
         .map(rows -> Rows.all(rows, OutboxRepository::message));
   }
 
-  Future<Void> sent(long id, Instant now) {
-    return pool.preparedQuery(SENT).execute(Tuple.of(id, Rows.utc(now))).mapEmpty();
+  Future<Void> sent(Message m, Instant now) {
+    return pool.preparedQuery(SENT).execute(Tuple.of(m.id(), Rows.utc(now), m.attempts())).mapEmpty();
   }
 
-  Future<Void> retry(long id, Instant next, String error, int maxAttempts) {
-    return pool.preparedQuery(RETRY).execute(Tuple.of(id, Rows.utc(next), error, maxAttempts)).mapEmpty();
+  Future<Void> retry(Message m, Instant next, String error, int maxAttempts) {
+    return pool.preparedQuery(RETRY).execute(Tuple.of(m.id(), Rows.utc(next), error, maxAttempts, m.attempts())).mapEmpty();
   }
 
   private static Message message(Row r) {

@@ -1,9 +1,13 @@
 package org.duban.notify;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.sqlclient.Pool;
@@ -18,30 +22,37 @@ import java.util.Optional;
 /**
  * Sends the outbox's SMS through the deploying organisation's relay endpoint (R61): one POST per
  * message, JSON, with the outbox id as {@code Idempotency-Key} so the relay can drop a repeat. A
- * failure is retried with growing pauses and recorded; after {@link #MAX_ATTEMPTS} it is marked failed.
+ * failure is retried with growing pauses (up to ten minutes apart) and recorded; after {@link #MAX_ATTEMPTS},
+ * some two and a half hours of a relay that does not take it, a message is marked failed. Sending runs on the wall clock: it is transport, not the domain's (drill) time.
  */
 public final class RelayDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(RelayDispatcher.class);
-  static final int BATCH = 200;
-  static final int MAX_ATTEMPTS = 8;
-  static final Duration LEASE = Duration.ofSeconds(60);
+  // no more in flight than the client has connections: a request queued for a connection would time out
+  static final int BATCH = 32;
+  static final int MAX_ATTEMPTS = 20;
   static final long POLL_EVERY_MS = 1_000;
 
   private final Vertx vertx;
   private final OutboxRepository outbox;
   private final Clock clock;
   private final Optional<String> url;
+  private final Duration retryBase;
+  private final Duration lease;
   private final WebClient client;
   private boolean running;
   private boolean again;
   private long timer = -1;
 
-  public RelayDispatcher(Vertx vertx, Pool pool, Clock clock, Optional<String> url) {
+  /** @param retryBase the first pause after a failure; each next one doubles, up to ten minutes */
+  public RelayDispatcher(Vertx vertx, Pool pool, Clock wall, Optional<String> url, Duration retryBase, Duration lease) {
+    this.lease = lease;
     this.vertx = vertx;
     this.outbox = new OutboxRepository(pool);
-    this.clock = clock;
+    this.clock = wall;
     this.url = url;
-    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30));
+    this.retryBase = retryBase;
+    this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000).setIdleTimeout(30),
+        new PoolOptions().setHttp1MaxSize(BATCH));
   }
 
   public void start() {
@@ -67,7 +78,7 @@ public final class RelayDispatcher {
       }
       running = true;
       Instant now = clock.instant();
-      outbox.lease(now, now.plus(LEASE), BATCH)
+      outbox.lease(now, now.plus(lease), BATCH)
           .compose(messages -> Future.join(messages.stream().map(this::send).toList()).map(messages.size()))
           .onFailure(e -> LOG.warn("the outbox could not be read: {}", e.getMessage()))
           .onComplete(done -> {
@@ -83,15 +94,22 @@ public final class RelayDispatcher {
     JsonObject body = new JsonObject().put("id", m.id()).put("channel", "sms").put("to", m.phone()).put("text", m.body())
         .put("itemId", m.itemId()).put("rules", new JsonArray(m.rules())).put("key", m.plannedKey());
     return client.postAbs(url.get()).putHeader("Idempotency-Key", "duban-outbox-" + m.id()).timeout(10_000).sendJsonObject(body)
-        .compose(response -> response.statusCode() / 100 == 2
-            ? outbox.sent(m.id(), clock.instant())
-            : Future.failedFuture("the relay answered " + response.statusCode()))
-        .recover(e -> outbox.retry(m.id(), clock.instant().plus(backoff(m.attempts())), String.valueOf(e.getMessage()), MAX_ATTEMPTS));
+        .transform(answered -> answered.succeeded() && answered.result().statusCode() / 100 == 2
+            // delivered: if recording it fails, the lease runs out and the same id goes again, which the relay drops
+            ? outbox.sent(m, clock.instant()).recover(e -> {
+                LOG.warn("outbox {} was delivered but could not be recorded: {}", m.id(), e.getMessage());
+                return Future.succeededFuture();
+              })
+            : outbox.retry(m, clock.instant().plus(backoff(m.attempts())), reason(answered), MAX_ATTEMPTS));
   }
 
-  /** 5 s, 10 s, 20 s … capped at 10 minutes. */
-  static Duration backoff(int attempts) {
-    long seconds = Math.min(600, 5L << Math.min(attempts - 1, 10));
-    return Duration.ofSeconds(seconds);
+  private static String reason(AsyncResult<HttpResponse<Buffer>> answered) {
+    return answered.succeeded() ? "the relay answered " + answered.result().statusCode() : String.valueOf(answered.cause().getMessage());
+  }
+
+  /** The base pause, doubled for each attempt, capped at 10 minutes. */
+  Duration backoff(int attempts) {
+    Duration pause = retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
+    return pause.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : pause;
   }
 }

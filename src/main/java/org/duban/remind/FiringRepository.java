@@ -17,16 +17,20 @@ import java.util.Map;
 /** All SQL of firing: finding what falls due, claiming it, and writing what goes out. */
 final class FiringRepository {
   private static final String DUE = """
-      SELECT key, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at, key LIMIT $2""";
+      SELECT key, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at LIMIT $2""";
   // Items first, in id order, as every item command locks its item before touching its plan: the engine
   // and a command then take their locks in the same order and can never deadlock.
+  // Only items with something still to claim, and none another transaction holds: their keys wait for
+  // the next scan rather than stall the batch behind a command or another node's claim.
   private static final String LOCK_ITEMS = """
-      SELECT id FROM item WHERE id IN (SELECT item_id FROM planned_message WHERE key = ANY($1)) ORDER BY id FOR UPDATE""";
+      SELECT id FROM item
+       WHERE id IN (SELECT item_id FROM planned_message WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2)
+       ORDER BY id FOR UPDATE SKIP LOCKED""";
   // Only one node's claim of a key succeeds: the row lock and the state check decide it. A row not yet
   // due (a timer that ran early, a clock moved back) is left for a later scan: nothing fires early.
   private static final String CLAIM = """
       UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3, late = $2 > send_at + interval '2 seconds'
-       WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2
+       WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2 AND item_id = ANY($4)
       RETURNING key, item_id, unit_id, recipient, kinds, rules, due_at, send_at""";
   private static final String ITEMS = """
       SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone
@@ -42,9 +46,10 @@ final class FiringRepository {
       RETURNING id""";
   private static final String KEY_SUPERVISION_EVENT = """
       INSERT INTO item_event (item_id, at, type, rule, data) VALUES ($1, $2, 'key_supervision', $3, $4)""";
+  // created at the domain's time, sendable at once by the wall clock the relay dispatcher runs on
   private static final String OUTBOX = """
       INSERT INTO outbox (planned_key, item_id, channel, phone, body, rules, state, next_attempt_at, created_at)
-      VALUES ($1, $2, 'sms', $3, $4, $5, 'pending', $6, $6)
+      VALUES ($1, $2, 'sms', $3, $4, $5, 'pending', now(), $6)
       ON CONFLICT (planned_key, phone) DO NOTHING""";
 
   private final Pool pool;
@@ -71,8 +76,9 @@ final class FiringRepository {
 
   Future<List<Claimed>> claim(SqlClient tx, List<String> keys, Instant now, String node) {
     String[] wanted = keys.toArray(String[]::new);
-    return tx.preparedQuery(LOCK_ITEMS).execute(Tuple.of((Object) wanted))
-        .compose(locked -> tx.preparedQuery(CLAIM).execute(Tuple.of(wanted, Rows.utc(now), node)))
+    return tx.preparedQuery(LOCK_ITEMS).execute(Tuple.of(wanted, Rows.utc(now)))
+        .map(locked -> Rows.all(locked, r -> r.getLong("id")).toArray(Long[]::new))
+        .compose(items -> tx.preparedQuery(CLAIM).execute(Tuple.of(wanted, Rows.utc(now), node, items)))
         .map(rows -> Rows.all(rows, r -> new Claimed(r.getString("key"), r.getLong("item_id"), r.getLong("unit_id"),
             r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
             Rows.instant(r, "due_at"), Rows.instant(r, "send_at"))));

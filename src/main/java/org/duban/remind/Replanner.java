@@ -40,12 +40,23 @@ public final class Replanner implements ItemWatcher {
   public Future<Void> changed(SqlClient tx, Item item, Map<Long, List<Instant>> reportTimes, Instant now) {
     return plans.earliestUnfired(tx, item.id()).compose(earliest -> {
       Instant from = earliest.filter(e -> e.isBefore(now)).orElse(now);
-      List<Planned> planned = new Planner(policy.get(), calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
-      return plans.unfired(tx, item.id())
-          .compose(before -> plans.deleteUnfired(tx, item.id())
-              .compose(v -> plans.insert(tx, planned, now))
-              .compose(v -> recordDifference(tx, item.id(), before, planned, now)));
+      List<Planned> fresh = new Planner(policy.get(), calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
+      return plans.unfired(tx, item.id()).compose(before -> {
+        List<Planned> kept = keepable(fresh, before.keySet(), now);
+        return plans.deleteUnfired(tx, item.id())
+            .compose(v -> plans.insert(tx, kept, now))
+            .compose(v -> recordDifference(tx, item.id(), before, kept, now));
+      });
     });
+  }
+
+  /**
+   * A message whose time has passed stays only if it was already waiting under the same key: one the
+   * engine had not reached yet (a restart, a burst). A key new in the past would fire at once a message
+   * that was already sent under another grouping, or one the change made stale.
+   */
+  static List<Planned> keepable(List<Planned> fresh, Set<String> waiting, Instant now) {
+    return fresh.stream().filter(p -> !p.sendAt().isBefore(now) || waiting.contains(p.key())).toList();
   }
 
   /** The messages the change dropped and those it added, kept for the item's "what changed" view. */
