@@ -41,13 +41,14 @@ public final class ReminderEngine {
   private final FiringRepository firing;
   private final Pool pool;
   private final Runnable onFired;
-  private final HashedWheelTimer wheel = new HashedWheelTimer(r -> new Thread(r, "duban-timer-wheel"), 10, TimeUnit.MILLISECONDS, 2048);
+  private final HashedWheelTimer wheel = new HashedWheelTimer(ReminderEngine::wheelThread, 10, TimeUnit.MILLISECONDS, 2048);
   private final Map<String, Timeout> scheduled = new ConcurrentHashMap<>();
   private final Queue<String> due = new ConcurrentLinkedQueue<>();
   private Context context;
   private long scanTimer = -1;
   private boolean scanning;
   private boolean claiming;
+  private volatile boolean stopped;
 
   /** @param onFired told after each batch is claimed and written, to hand the outbox to the channels */
   public ReminderEngine(Vertx vertx, Pool pool, Clock clock, String node, Runnable onFired) {
@@ -62,14 +63,23 @@ public final class ReminderEngine {
   public void start() {
     context = vertx.getOrCreateContext();
     context.runOnContext(v -> {
+      if (stopped) return;
       scanTimer = vertx.setPeriodic(SCAN_EVERY_MS, id -> scan());
       scan();
     });
   }
 
   public void stop() {
+    stopped = true;
     if (scanTimer >= 0) vertx.cancelTimer(scanTimer);
     wheel.stop();
+  }
+
+  /** A daemon: the wheel must never keep a stopping process alive. */
+  private static Thread wheelThread(Runnable work) {
+    Thread thread = new Thread(work, "duban-timer-wheel");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** The drill clock jumped: every delay in the wheel is wrong, so it is emptied and filled again. */
@@ -83,10 +93,12 @@ public final class ReminderEngine {
   }
 
   private void scan() {
-    if (scanning) return;
+    if (scanning || stopped) return;
     scanning = true;
     firing.due(clock.instant().plus(LOOKAHEAD), SCAN_LIMIT)
-        .onSuccess(found -> found.forEach(d -> scheduled.computeIfAbsent(d.key(), key -> schedule(key, d.sendAt()))))
+        .onSuccess(found -> {
+          if (!stopped) found.forEach(d -> scheduled.computeIfAbsent(d.key(), key -> schedule(key, d.sendAt())));
+        })
         .onFailure(e -> LOG.warn("could not read the planned messages: {}", e.getMessage()))
         .onComplete(done -> scanning = false);
   }
@@ -124,9 +136,19 @@ public final class ReminderEngine {
     return pool.withTransaction(tx -> firing.claim(tx, keys, now, node).compose(claimed -> claimed.isEmpty()
         ? Future.succeededFuture(0)
         : firing.context(tx, claimed.stream().map(FiringRepository.Claimed::itemId).distinct().toList())
-            .compose(context -> effects(tx, claimed, now)
-                .compose(v -> firing.outbox(tx, claimed.stream().flatMap(c -> Messages.of(c, context).stream()).toList(), now)))
+            .compose(context -> effects(tx, claimed, now).compose(v -> firing.outbox(tx, outgoing(claimed, context), now)))
             .map(claimed.size())));
+  }
+
+  /** The SMS of a batch; a message with nobody to send it to is fired all the same, and said so. */
+  private static List<FiringRepository.Outgoing> outgoing(List<FiringRepository.Claimed> claimed, FiringRepository.Context context) {
+    List<FiringRepository.Outgoing> out = new ArrayList<>();
+    for (FiringRepository.Claimed c : claimed) {
+      List<FiringRepository.Outgoing> sms = Messages.of(c, context);
+      if (sms.isEmpty()) LOG.warn("reminder {} fired with no phone to send it to (item {}, {})", c.key(), c.itemId(), c.recipient());
+      out.addAll(sms);
+    }
+    return out;
   }
 
   /** R16, R18: a key supervision or hand-off message also puts the item under key supervision. */
