@@ -3,7 +3,6 @@ package org.duban.remind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.duban.db.Rows;
@@ -13,12 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 
 /** All SQL of planned messages: the durable schedule the timer wheel fires from. */
 final class PlanRepository {
-  private static final String EARLIEST_UNFIRED = """
-      SELECT min(send_at) AS earliest FROM planned_message WHERE item_id = $1 AND state = 'planned'""";
   private static final String DELETE_UNFIRED = "DELETE FROM planned_message WHERE item_id = $1 AND state = 'planned'";
   // a key that has fired stays fired: re-planning never sends it again
   private static final String INSERT = """
@@ -30,14 +26,6 @@ final class PlanRepository {
   private static final String RECORD_CHANGE = "INSERT INTO plan_change (item_id, at, removed, added) VALUES ($1, $2, $3, $4)";
   private static final String CHANGES = """
       SELECT at, removed, added FROM plan_change WHERE item_id = $1 ORDER BY id DESC LIMIT $2""";
-  private static final String FOR_ITEM = """
-      SELECT key, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, fired_at
-        FROM planned_message WHERE item_id = $1 ORDER BY send_at, key""";
-
-  Future<Optional<Instant>> earliestUnfired(SqlClient tx, long itemId) {
-    return tx.preparedQuery(EARLIEST_UNFIRED).execute(Tuple.of(itemId))
-        .map(rows -> Optional.ofNullable(Rows.instant(rows.iterator().next(), "earliest")));
-  }
 
   /** The unfired messages as the API shows them in a change: key, unit, kinds and when. */
   Future<Map<String, JsonObject>> unfired(SqlClient tx, long itemId) {
@@ -72,17 +60,5 @@ final class PlanRepository {
         p.recipient().name().toLowerCase(Locale.ROOT), p.kinds().toArray(String[]::new), p.rules().toArray(String[]::new),
         p.policyVersion(), Rows.utc(p.dueAt()), Rows.utc(p.sendAt()), Rows.utc(now)})).toList();
     return tx.preparedQuery(INSERT).executeBatch(batch).mapEmpty();
-  }
-
-  Future<JsonArray> forItem(SqlClient client, long itemId) {
-    return client.preparedQuery(FOR_ITEM).execute(Tuple.of(itemId)).map(rows -> new JsonArray(Rows.all(rows, PlanRepository::json)));
-  }
-
-  private static JsonObject json(Row r) {
-    return new JsonObject().put("key", r.getString("key")).put("unitId", r.getLong("unit_id"))
-        .put("recipient", r.getString("recipient"))
-        .put("kinds", new JsonArray(List.of(r.getArrayOfStrings("kinds")))).put("rules", new JsonArray(List.of(r.getArrayOfStrings("rules"))))
-        .put("policyVersion", r.getInteger("policy_version")).put("dueAt", Rows.instant(r, "due_at").toString())
-        .put("sendAt", Rows.instant(r, "send_at").toString()).put("state", r.getString("state"));
   }
 }

@@ -38,15 +38,14 @@ public final class Replanner implements ItemWatcher {
 
   @Override
   public Future<Void> changed(SqlClient tx, Item item, Map<Long, List<Instant>> reportTimes, Instant now) {
-    return plans.earliestUnfired(tx, item.id()).compose(earliest -> {
-      Instant from = earliest.filter(e -> e.isBefore(now)).orElse(now);
+    return plans.unfired(tx, item.id()).compose(before -> {
+      Instant from = before.values().stream().map(m -> Instant.parse(m.getString("sendAt")))
+          .filter(at -> at.isBefore(now)).min(Instant::compareTo).orElse(now);
       List<Planned> fresh = new Planner(policy.get(), calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
-      return plans.unfired(tx, item.id()).compose(before -> {
-        List<Planned> kept = keepable(fresh, before.keySet(), now);
-        return plans.deleteUnfired(tx, item.id())
-            .compose(v -> plans.insert(tx, kept, now))
-            .compose(v -> recordDifference(tx, item.id(), before, kept, now));
-      });
+      List<Planned> kept = keepable(fresh, before.keySet(), now);
+      return plans.deleteUnfired(tx, item.id())
+          .compose(v -> plans.insert(tx, kept, now))
+          .compose(v -> recordDifference(tx, item.id(), before, kept, now));
     });
   }
 

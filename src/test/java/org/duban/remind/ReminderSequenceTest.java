@@ -1,10 +1,9 @@
 package org.duban.remind;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import org.duban.support.Await;
 import org.duban.support.Items4Test;
-import org.duban.support.RelayReceiver;
+import org.duban.support.Drill;
 import org.duban.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,36 +14,31 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duban.support.Items4Test.ok;
 
 /** Two days of an overdue item's reminders and urges, fired by the engine exactly as planned. */
 class ReminderSequenceTest {
-  static RelayReceiver relay;
+  static Drill drill;
   static TestServer server;
   static Items4Test flow;
-  static String admin;
 
   @BeforeAll
   static void start() {
-    relay = new RelayReceiver();
-    server = TestServer.start(ReminderSequenceTest.class, Map.of("clock.simulated", "true", "clock.start", "2026-03-02T01:00:00Z",
-        "relay.smsUrl", relay.url()));
-    flow = new Items4Test(server);
-    admin = server.tokenOf("admin");
+    drill = Drill.start(ReminderSequenceTest.class, Map.of());
+    server = drill.server;
+    flow = drill.flow;
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    relay.close();
+    drill.close();
   }
 
   static void clockTo(String instant) {
-    ok(server.send(HttpMethod.PUT, "/clock", admin, new JsonObject().put("now", instant)), 200);
+    drill.clockTo(instant);
   }
 
   static List<JsonObject> receivedFor(long itemId) {
-    return relay.received().stream().filter(m -> m.getLong("itemId") == itemId).toList();
+    return drill.receivedFor(itemId);
   }
 
   @Test
