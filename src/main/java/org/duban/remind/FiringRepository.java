@@ -17,7 +17,7 @@ import java.util.Map;
 /** All SQL of firing: finding what falls due, claiming it, and writing what goes out. */
 final class FiringRepository {
   private static final String DUE = """
-      SELECT key, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at LIMIT $2""";
+      SELECT key, item_id, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at LIMIT $2""";
   // Items first, in id order, as every item command locks its item before touching its plan: the engine
   // and a command then take their locks in the same order and can never deadlock.
   // Only items with something still to claim, and none another transaction holds: their keys wait for
@@ -31,7 +31,7 @@ final class FiringRepository {
   private static final String CLAIM = """
       UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3, late = $2 > send_at + interval '2 seconds'
        WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2 AND item_id = ANY($4)
-      RETURNING key, item_id, unit_id, recipient, kinds, rules, due_at, send_at""";
+      RETURNING key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at""";
   private static final String ITEMS = """
       SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone
         FROM item i JOIN unit s ON s.id = i.sponsor_unit_id WHERE i.id = ANY($1)""";
@@ -47,6 +47,14 @@ final class FiringRepository {
   private static final String KEY_SUPERVISION_EVENT = """
       INSERT INTO item_event (item_id, at, type, rule, data) VALUES ($1, $2, 'key_supervision', $3, $4)""";
   // created at the domain's time, sendable at once by the wall clock the relay dispatcher runs on
+  // R21 after a late claim: back in the schedule, to go when the quiet hours end; where it was first due is kept
+  private static final String HOLD = """
+      UPDATE planned_message SET state = 'planned', send_at = $2, held_from = coalesce(held_from, send_at),
+             fired_at = NULL, fired_by = NULL, late = NULL
+       WHERE key = $1""";
+  private static final String SKIP = "UPDATE planned_message SET state = 'skipped', note = $2 WHERE key = $1";
+  private static final String NOTE = "UPDATE planned_message SET note = $2 WHERE key = $1";
+  private static final String POLICY = "SELECT document FROM reminder_policy WHERE version = $1";
   private static final String OUTBOX = """
       INSERT INTO outbox (planned_key, item_id, channel, phone, body, rules, state, next_attempt_at, created_at)
       VALUES ($1, $2, 'sms', $3, $4, $5, 'pending', now(), $6)
@@ -58,11 +66,14 @@ final class FiringRepository {
     this.pool = pool;
   }
 
-  record Due(String key, Instant sendAt) {
+  record Due(String key, long itemId, Instant sendAt) {
   }
 
   record Claimed(String key, long itemId, Long unitId, String recipient, List<String> kinds, List<String> rules,
-                 Instant dueAt, Instant sendAt) {
+                 int policyVersion, Instant dueAt, Instant sendAt) {
+    Claimed withKinds(List<String> kinds, List<String> rules) {
+      return new Claimed(key, itemId, unitId, recipient, kinds, rules, policyVersion, dueAt, sendAt);
+    }
   }
 
   /** What the message text and its recipients need, read in the claiming transaction. */
@@ -71,7 +82,7 @@ final class FiringRepository {
 
   Future<List<Due>> due(Instant before, int limit) {
     return pool.preparedQuery(DUE).execute(Tuple.of(Rows.utc(before), limit))
-        .map(rows -> Rows.all(rows, r -> new Due(r.getString("key"), Rows.instant(r, "send_at"))));
+        .map(rows -> Rows.all(rows, r -> new Due(r.getString("key"), r.getLong("item_id"), Rows.instant(r, "send_at"))));
   }
 
   Future<List<Claimed>> claim(SqlClient tx, List<String> keys, Instant now, String node) {
@@ -81,7 +92,7 @@ final class FiringRepository {
         .compose(items -> tx.preparedQuery(CLAIM).execute(Tuple.of(wanted, Rows.utc(now), node, items)))
         .map(rows -> Rows.all(rows, r -> new Claimed(r.getString("key"), r.getLong("item_id"), r.getLong("unit_id"),
             r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
-            Rows.instant(r, "due_at"), Rows.instant(r, "send_at"))));
+            r.getInteger("policy_version"), Rows.instant(r, "due_at"), Rows.instant(r, "send_at"))));
   }
 
   Future<Context> context(SqlClient tx, List<Long> itemIds) {
@@ -105,6 +116,33 @@ final class FiringRepository {
         ? Future.succeededFuture()
         : tx.preparedQuery(KEY_SUPERVISION_EVENT)
             .execute(Tuple.of(itemId, Rows.utc(now), rule, new JsonObject().put("by", "reminder engine"))).mapEmpty());
+  }
+
+  /** R21: the messages a late claim found in the quiet hours go back into the schedule, to go when they end. */
+  Future<Void> hold(SqlClient tx, Map<String, Instant> until) {
+    return batch(tx, HOLD, until.entrySet().stream().map(e -> Tuple.of(e.getKey(), Rows.utc(e.getValue()))).toList());
+  }
+
+  /** Claimed, and rightly not sent: the note says why. */
+  Future<Void> skip(SqlClient tx, Map<String, String> why) {
+    return batch(tx, SKIP, why.entrySet().stream().map(e -> Tuple.of(e.getKey(), e.getValue())).toList());
+  }
+
+  /** Fired within another message of the batch: the note names it. */
+  Future<Void> carried(SqlClient tx, List<LateFiring.Send> sent) {
+    List<Tuple> notes = new ArrayList<>();
+    sent.forEach(s -> s.carried().forEach(key -> notes.add(Tuple.of(key, "sent with " + s.message().key()))));
+    return batch(tx, NOTE, notes);
+  }
+
+  private static Future<Void> batch(SqlClient tx, String sql, List<Tuple> rows) {
+    return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
+  }
+
+  /** A stored policy version; versions never change once stored. */
+  Future<ReminderPolicy> policy(SqlClient client, int version) {
+    return client.preparedQuery(POLICY).execute(Tuple.of(version))
+        .map(rows -> ReminderPolicy.fromJson((JsonObject) rows.iterator().next().getJson("document")));
   }
 
   Future<Void> outbox(SqlClient tx, List<Outgoing> messages, Instant now) {

@@ -2,8 +2,6 @@ package org.duban.remind;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.duban.remind.ReminderPolicy.QuietHours;
-import org.duban.time.Zones;
 
 /**
  * Turns drafts into messages: quiet hours hold them back (R21), then those for one person that go
@@ -32,7 +29,16 @@ final class Merger {
 
   private record Held(Draft draft, Instant sendAt) {}
 
-  private record Person(Optional<Long> unitId, Recipient recipient) {}
+  /**
+   * Who reads a message: a unit's responsible persons are that unit's; the sponsor office and the
+   * supervision office are one reader whatever unit the message is about, so two units' escalations
+   * due together reach the sponsor as one message.
+   */
+  private record Person(Optional<Long> unitId, Recipient recipient) {
+    static Person of(Draft d) {
+      return new Person(d.recipient() == Recipient.UNIT_RESPONSIBLE ? d.unitId() : Optional.empty(), d.recipient());
+    }
+  }
 
   private final Optional<QuietHours> quiet;
   private final Duration window;
@@ -46,7 +52,7 @@ final class Merger {
 
   List<Planned> merge(long itemId, List<Draft> drafts) {
     Map<Person, List<Held>> byPerson = new LinkedHashMap<>();
-    drafts.forEach(d -> byPerson.computeIfAbsent(new Person(d.unitId(), d.recipient()), p -> new ArrayList<>())
+    drafts.forEach(d -> byPerson.computeIfAbsent(Person.of(d), p -> new ArrayList<>())
         .add(new Held(d, sendAt(d.dueAt()))));
     List<Planned> out = new ArrayList<>();
     byPerson.values().forEach(held -> groups(held).forEach(g -> out.add(planned(itemId, g))));
@@ -55,16 +61,7 @@ final class Merger {
 
   /** R21: a message due in the quiet hours goes out when they end, on the same or the next day. */
   Instant sendAt(Instant dueAt) {
-    if (quiet.isEmpty()) {
-      return dueAt;
-    }
-    LocalDateTime local = LocalDateTime.ofInstant(dueAt, Zones.SHANGHAI);
-    QuietHours q = quiet.get();
-    if (!q.contains(local.toLocalTime())) {
-      return dueAt;
-    }
-    LocalDate day = local.toLocalTime().isBefore(q.until()) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-    return day.atTime(q.until()).atZone(Zones.SHANGHAI).toInstant();
+    return quiet.map(q -> q.release(dueAt)).orElse(dueAt);
   }
 
   private List<List<Held>> groups(List<Held> held) {
@@ -99,10 +96,11 @@ final class Merger {
   /**
    * Readable and stable: within one person's messages the earliest due time tells groups apart
    * (equal due times always share a send time, hence a group); the kinds make a message whose
-   * content changed on re-planning a new one.
+   * content changed on re-planning a new one. A message to an office names the item, not the unit,
+   * as the office reads one message whichever unit it is about.
    */
   static String key(long itemId, Draft d, Instant dueAt, List<String> kinds) {
-    String unit = d.unitId().map(String::valueOf).orElse("item");
+    String unit = Person.of(d).unitId().map(String::valueOf).orElse("item");
     return itemId + "/" + unit + "/" + d.recipient() + "/" + dueAt + "/" + String.join("+", kinds);
   }
 }

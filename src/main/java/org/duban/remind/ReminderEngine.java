@@ -6,14 +6,22 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import org.duban.db.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -34,6 +42,7 @@ public final class ReminderEngine {
   static final long SCAN_EVERY_MS = 1_000;
   static final int SCAN_LIMIT = 50_000;
   static final int CLAIM_BATCH = 1_000;
+  static final int CLAIMS_IN_FLIGHT = 2;
 
   private final Vertx vertx;
   private final Clock clock;
@@ -43,11 +52,15 @@ public final class ReminderEngine {
   private final Runnable onFired;
   private final HashedWheelTimer wheel = new HashedWheelTimer(ReminderEngine::wheelThread, 10, TimeUnit.MILLISECONDS, 2048);
   private final Map<String, Timeout> scheduled = new ConcurrentHashMap<>();
-  private final Queue<String> due = new ConcurrentLinkedQueue<>();
+  private final Queue<FiringRepository.Due> due = new ConcurrentLinkedQueue<>();
+  // the context's alone: keys come due by item, and the items a batch in flight holds
+  private final Map<Long, ArrayDeque<String>> waiting = new LinkedHashMap<>();
+  private final Set<Long> busyItems = new HashSet<>();
+  private final Map<Integer, ReminderPolicy> policies = new ConcurrentHashMap<>();
   private Context context;
   private long scanTimer = -1;
   private boolean scanning;
-  private boolean claiming;
+  private int inFlight;
   private volatile boolean stopped;
 
   /** @param onFired told after each batch is claimed and written, to hand the outbox to the channels */
@@ -97,47 +110,110 @@ public final class ReminderEngine {
     scanning = true;
     firing.due(clock.instant().plus(LOOKAHEAD), SCAN_LIMIT)
         .onSuccess(found -> {
-          if (!stopped) found.forEach(d -> scheduled.computeIfAbsent(d.key(), key -> schedule(key, d.sendAt())));
+          if (!stopped) found.forEach(d -> scheduled.computeIfAbsent(d.key(), key -> schedule(d)));
         })
         .onFailure(e -> LOG.warn("could not read the planned messages: {}", e.getMessage()))
         .onComplete(done -> scanning = false);
   }
 
-  private Timeout schedule(String key, Instant sendAt) {
+  private Timeout schedule(FiringRepository.Due d) {
     // rounded up: a timer a fraction of a millisecond early would fire a message before its time
-    long delay = Math.max(0, (Duration.between(clock.instant(), sendAt).toNanos() + 999_999) / 1_000_000);
+    long delay = Math.max(0, (Duration.between(clock.instant(), d.sendAt()).toNanos() + 999_999) / 1_000_000);
     return wheel.newTimeout(timeout -> {
-      due.add(key);
+      due.add(d);
       context.runOnContext(v -> claimDue());
     }, delay, TimeUnit.MILLISECONDS);
   }
 
-  /** Claims what has come due, a batch at a time, one batch in flight. */
+  /**
+   * Claims what has come due, in batches, up to {@link #CLAIMS_IN_FLIGHT} at once. Two batches never
+   * share an item: each would lock it, and the second would skip it and leave its keys to the next scan.
+   */
   private void claimDue() {
-    if (claiming || due.isEmpty()) return;
-    claiming = true;
-    List<String> batch = new ArrayList<>();
-    String key;
-    while (batch.size() < CLAIM_BATCH && (key = due.poll()) != null) batch.add(key);
-    claim(batch)
-        .onSuccess(count -> {
-          if (count > 0) onFired.run();
-        })
-        .onFailure(e -> LOG.warn("claiming {} due messages failed, they stay planned: {}", batch.size(), e.getMessage()))
-        .onComplete(done -> {
-          batch.forEach(scheduled::remove);
-          claiming = false;
-          claimDue();
-        });
+    drainDue();
+    while (inFlight < CLAIMS_IN_FLIGHT && !stopped) {
+      Map<Long, List<String>> batch = nextBatch();
+      if (batch.isEmpty()) return;
+      inFlight++;
+      busyItems.addAll(batch.keySet());
+      List<String> keys = batch.values().stream().flatMap(List::stream).toList();
+      claim(keys)
+          .onSuccess(count -> {
+            if (count > 0) onFired.run();
+          })
+          .onFailure(e -> LOG.warn("claiming {} due messages failed, they stay planned: {}", keys.size(), e.getMessage()))
+          .onComplete(done -> {
+            keys.forEach(scheduled::remove);
+            busyItems.removeAll(batch.keySet());
+            inFlight--;
+            claimDue();
+          });
+    }
   }
 
+  /** The wheel's thread hands keys over through a queue; from here on they are the context's alone. */
+  private void drainDue() {
+    FiringRepository.Due d;
+    while ((d = due.poll()) != null) waiting.computeIfAbsent(d.itemId(), item -> new ArrayDeque<>()).add(d.key());
+  }
+
+  /** Up to {@link #CLAIM_BATCH} keys of items no batch in flight holds, earliest arrivals first. */
+  private Map<Long, List<String>> nextBatch() {
+    Map<Long, List<String>> batch = new LinkedHashMap<>();
+    int size = 0;
+    Iterator<Map.Entry<Long, ArrayDeque<String>>> items = waiting.entrySet().iterator();
+    while (size < CLAIM_BATCH && items.hasNext()) {
+      Map.Entry<Long, ArrayDeque<String>> item = items.next();
+      if (busyItems.contains(item.getKey())) continue;
+      List<String> keys = batch.computeIfAbsent(item.getKey(), id -> new ArrayList<>());
+      while (size < CLAIM_BATCH && !item.getValue().isEmpty()) {
+        keys.add(item.getValue().poll());
+        size++;
+      }
+      if (item.getValue().isEmpty()) items.remove();
+    }
+    return batch;
+  }
+
+  /**
+   * One batch in one transaction: claim, decide what a late claim changes (LateFiring), apply the
+   * escalation effects, write the outbox. Answers how many messages go out.
+   */
   private Future<Integer> claim(List<String> keys) {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> firing.claim(tx, keys, now, node).compose(claimed -> claimed.isEmpty()
         ? Future.succeededFuture(0)
-        : firing.context(tx, claimed.stream().map(FiringRepository.Claimed::itemId).distinct().toList())
-            .compose(context -> effects(tx, claimed, now).compose(v -> firing.outbox(tx, outgoing(claimed, context), now)))
-            .map(claimed.size())));
+        : policies(tx, claimed).compose(policies -> firing.context(tx, claimed.stream().map(FiringRepository.Claimed::itemId).distinct().toList())
+            .compose(context -> {
+              LateFiring.Outcome outcome = LateFiring.sort(claimed, now,
+                  version -> policies.get(version).quietHours(), (item, unit) -> deadline(context, item, unit));
+              List<FiringRepository.Claimed> sent = outcome.send().stream().map(LateFiring.Send::message).toList();
+              return firing.hold(tx, outcome.hold())
+                  .compose(v -> firing.skip(tx, outcome.skip()))
+                  .compose(v -> firing.carried(tx, outcome.send()))
+                  .compose(v -> effects(tx, sent, now))
+                  .compose(v -> firing.outbox(tx, outgoing(sent, context), now))
+                  .map(sent.size());
+            }))));
+  }
+
+  /** The policy versions a batch was planned under; a stored version never changes, so each is read once. */
+  private Future<Map<Integer, ReminderPolicy>> policies(SqlClient tx, List<FiringRepository.Claimed> claimed) {
+    Future<Void> loaded = Future.succeededFuture();
+    for (int version : claimed.stream().map(FiringRepository.Claimed::policyVersion).distinct().toList()) {
+      if (!policies.containsKey(version)) {
+        loaded = loaded.compose(v -> firing.policy(tx, version).map(p -> {
+          policies.put(version, p);
+          return null;
+        }));
+      }
+    }
+    return loaded.map(v -> policies);
+  }
+
+  private static Optional<Instant> deadline(FiringRepository.Context context, long itemId, Long unitId) {
+    Row unit = unitId == null ? null : context.units().getOrDefault(itemId, Map.of()).get(unitId);
+    return Optional.ofNullable(unit == null ? null : Rows.instant(unit, "deadline"));
   }
 
   /** The SMS of a batch; a message with nobody to send it to is fired all the same, and said so. */

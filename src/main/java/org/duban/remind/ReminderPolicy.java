@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -22,6 +25,7 @@ import java.util.Set;
 import org.duban.item.Board;
 import org.duban.item.Item;
 import org.duban.item.Kind;
+import org.duban.time.Zones;
 
 /**
  * Which reminders and urges an item gets (R13-R19, R21), as versioned data: every amount the
@@ -125,6 +129,16 @@ public final class ReminderPolicy {
       return from.isBefore(until)
           ? !t.isBefore(from) && t.isBefore(until)
           : !t.isBefore(from) || t.isBefore(until);
+    }
+
+    /** When a message due at {@code at} may go out: at once, or when the quiet hours it falls in end (same or next day). */
+    public Instant release(Instant at) {
+      LocalDateTime local = LocalDateTime.ofInstant(at, Zones.SHANGHAI);
+      if (!contains(local.toLocalTime())) {
+        return at;
+      }
+      LocalDate day = local.toLocalTime().isBefore(until) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+      return day.atTime(until).atZone(Zones.SHANGHAI).toInstant();
     }
   }
 

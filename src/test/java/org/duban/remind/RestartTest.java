@@ -1,5 +1,7 @@
 package org.duban.remind;
 
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import org.duban.support.Await;
 import org.duban.support.Items4Test;
 import org.duban.support.RelayReceiver;
@@ -12,34 +14,83 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Items4Test.ok;
 
-/** Messages that fell due while no server ran fire at once when one starts, marked late; the rest wait. */
+/**
+ * Messages that fell due while no server ran fire when one starts, marked late, and read as the rules
+ * read at that moment: no "before the deadline" after it (R13), nothing in the quiet hours (R21), and
+ * one SMS per person for everything the downtime missed (R15 Reading).
+ */
 class RestartTest {
 
   @Test
-  void overdueMessagesFireAtOnceMarkedLateAfterARestart() {
+  void overdueMessagesFireLateAsOneMessagePerPersonWithoutTheStaleReminder_R13_R15() {
     try (RelayReceiver relay = new RelayReceiver(); TestDatabase database = TestDatabase.fresh("restart")) {
-      // Monday 2026-03-02 09:00 Shanghai: a 1-day item's first reminder is due at 07:00 on Tuesday
-      TestServer first = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", "2026-03-02T01:00:00Z",
-          "relay.smsUrl", relay.url()));
-      long id = new Items4Test(first).active("停机期间到期", "1d").getLong("id");
-      first.stop();
-      assertThat(relay.received()).isEmpty();
-
-      // back up three hours after it was due
-      TestServer second = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", "2026-03-03T02:00:00Z",
+      long id = registerThenStop(database, relay);
+      // back at 20:00 on Tuesday, eleven hours after the 09:00 deadline: the 07:00 "before" reminder, the
+      // 12:00, 15:00 and 18:00 urges and the 14:00 "after" reminder all fell due while the server was down
+      TestServer second = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", "2026-03-03T12:00:00Z",
           "relay.smsUrl", relay.url(), "demo.enabled", "false"));
       try {
-        Await.until("the overdue reminders", () -> relay.received().stream().filter(m -> m.getLong("itemId") == id).count() >= 4,
+        // two units, two responsible persons each: one SMS per person
+        Await.until("the missed messages", () -> relay.received().stream().filter(m -> m.getLong("itemId") == id).count() >= 4,
             Duration.ofSeconds(15));
-        List<Map<String, Object>> fired = database.rows("SELECT key, late FROM planned_message WHERE state = 'fired' AND item_id = " + id);
-        assertThat(fired).isNotEmpty().allSatisfy(r -> assertThat(r.get("late")).isEqualTo(true));
-        List<Map<String, Object>> waiting = database.rows(
-            "SELECT key FROM planned_message WHERE state = 'planned' AND send_at > '2026-03-03T02:01:00Z' AND item_id = " + id);
-        assertThat(waiting).isNotEmpty();
+        assertThat(database.rows("SELECT key FROM planned_message WHERE item_id = " + id
+            + " AND state = 'planned' AND send_at <= '2026-03-03T12:00:00Z'")).isEmpty();
+        List<JsonObject> got = relay.received().stream().filter(m -> m.getLong("itemId") == id).toList();
+        assertThat(got).hasSize(4).extracting(m -> m.getString("to")).doesNotHaveDuplicates();
+        assertThat(got).allSatisfy(m -> {
+          assertThat(m.getJsonArray("rules").getList()).containsExactly("R13", "R15");
+          assertThat(m.getString("text")).contains("已于3月3日 09:00到期").contains("已逾期").doesNotContain("将于");
+        });
+        assertThat(database.rows("SELECT note FROM planned_message WHERE state = 'skipped' AND item_id = " + id))
+            .hasSize(2).allSatisfy(r -> assertThat((String) r.get("note")).startsWith("stale"));
+        // per unit: the 18:00 urge carries the 12:00 and 15:00 urges and the 14:00 reminder
+        List<Map<String, Object>> fired = database.rows("SELECT key, unit_id, late, note FROM planned_message WHERE state = 'fired' AND item_id = " + id);
+        assertThat(fired).hasSize(8).allSatisfy(r -> assertThat(r.get("late")).isEqualTo(true));
+        List<String> carriers = got.stream().map(m -> m.getString("key")).distinct().toList();
+        assertThat(carriers).hasSize(2).allSatisfy(k -> assertThat(k).contains("2026-03-03T10:00:00Z"));
+        assertThat(fired).filteredOn(r -> r.get("note") != null).hasSize(6)
+            .allSatisfy(r -> assertThat(carriers).contains(((String) r.get("note")).substring("sent with ".length())));
+        assertThat(database.rows("SELECT key FROM planned_message WHERE state = 'planned' AND item_id = " + id)).isNotEmpty();
       } finally {
         second.stop();
       }
     }
+  }
+
+  @Test
+  void overdueMessagesFoundInTheQuietHoursWaitUntilSevenInTheMorning_R21() {
+    try (RelayReceiver relay = new RelayReceiver(); TestDatabase database = TestDatabase.fresh("restart_quiet")) {
+      long id = registerThenStop(database, relay);
+      // back at 23:30 on Tuesday: the day's missed messages wait for 07:00 on Wednesday
+      TestServer second = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", "2026-03-03T15:30:00Z",
+          "relay.smsUrl", relay.url(), "demo.enabled", "false"));
+      try {
+        Await.until("held to the end of the quiet hours", () -> database.rows("SELECT key FROM planned_message WHERE item_id = " + id
+            + " AND held_from IS NOT NULL").size() >= 5, Duration.ofSeconds(15));
+        assertThat(database.rows("SELECT DISTINCT send_at = '2026-03-03T23:00:00Z' AS at_seven FROM planned_message WHERE item_id = "
+            + id + " AND held_from IS NOT NULL")).singleElement().satisfies(r -> assertThat(r.get("at_seven")).isEqualTo(true));
+        assertThat(relay.received()).noneMatch(m -> m.getLong("itemId") == id);
+
+        ok(second.send(HttpMethod.PUT, "/clock", second.tokenOf("admin"), new JsonObject().put("now", "2026-03-03T23:00:05Z")), 200);
+        Await.until("the morning's message", () -> relay.received().stream().filter(m -> m.getLong("itemId") == id).count() >= 4,
+            Duration.ofSeconds(15));
+        assertThat(relay.received().stream().filter(m -> m.getLong("itemId") == id).toList()).hasSize(4)
+            .allSatisfy(m -> assertThat(m.getString("text")).doesNotContain("将于"));
+      } finally {
+        second.stop();
+      }
+    }
+  }
+
+  /** Monday 2026-03-02 09:00 Shanghai: a 1-day item, due Tuesday 09:00; then the server stops. */
+  private static long registerThenStop(TestDatabase database, RelayReceiver relay) {
+    TestServer first = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", "2026-03-02T01:00:00Z",
+        "relay.smsUrl", relay.url()));
+    long id = new Items4Test(first).active("停机期间到期", "1d").getLong("id");
+    first.stop();
+    assertThat(relay.received()).isEmpty();
+    return id;
   }
 }

@@ -1,0 +1,7 @@
+-- A message claimed late can be held to the end of the quiet hours (R21), skipped because what it
+-- says is no longer true (R13, "before the deadline" after it), or carried by another message of
+-- the same batch to the same person. The note says which; held_from keeps when it was first due.
+ALTER TABLE planned_message DROP CONSTRAINT planned_message_state_check;
+ALTER TABLE planned_message ADD CONSTRAINT planned_message_state_check CHECK (state IN ('planned', 'fired', 'skipped'));
+ALTER TABLE planned_message ADD COLUMN held_from timestamptz;
+ALTER TABLE planned_message ADD COLUMN note text;
