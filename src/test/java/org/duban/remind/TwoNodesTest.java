@@ -85,6 +85,70 @@ class TwoNodesTest {
     }
   }
 
+  @Test
+  void twoNodesClaimingOneBurstTogetherShareItAndAKillMidBurstLosesNothing() throws Exception {
+    try (RelayReceiver relay = new RelayReceiver(); TestDatabase database = TestDatabase.fresh("twonodes_race")) {
+      TestServer setup = TestServer.startOn(database, Map.of("clock.simulated", "true", "clock.start", START));
+      Items4Test flow = new Items4Test(setup);
+      for (int i = 0; i < 20; i++) flow.active("同时认领 " + i, "1d");
+      setup.stop();
+      // a burst of 10,000 urges over the 20 items' lead units, all due at the same instant; the two nodes' claims race
+      database.execute("""
+          INSERT INTO planned_message (key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, planned_at)
+          SELECT 'race-' || g, iu.item_id, iu.unit_id, 'unit_responsible', '{urge}', '{R15}',
+                 (SELECT version FROM reminder_policy WHERE in_force), '%1$s', '%1$s', 'planned', '%2$s'
+            FROM generate_series(1, 10000) g
+            JOIN item_unit iu ON iu.role = 'lead' AND iu.item_id = (SELECT min(id) FROM item) + g %% 20""".formatted(BURST, START));
+      long due = ((Number) database.rows("SELECT count(*) AS n FROM planned_message WHERE send_at <= '" + BURST + "'")
+          .get(0).get("n")).longValue();
+      assertThat(due).isGreaterThanOrEqualTo(10_000L);
+
+      Vertx vertx = Vertx.vertx();
+      WebClient client = WebClient.create(vertx);
+      Node a = Node.start(database, relay, "race-a");
+      Node b = Node.start(database, relay, "race-b");
+      try {
+        a.awaitReady(client);
+        b.awaitReady(client);
+        String tokenA = a.login(client);
+        String tokenB = b.login(client);
+        // both reach the burst together; node a dies as soon as it has claimed some of it
+        io.vertx.core.Future.all(a.clockTo(client, tokenA, BURST), b.clockTo(client, tokenB, BURST)).await();
+        Await.until("node a to claim", () -> firedBy(database, "race-a") > 0, Duration.ofSeconds(20));
+        a.process.destroyForcibly().waitFor();
+        long totalAtKill = fired(database, BURST);
+        long byA = firedBy(database, "race-a");
+        assertThat(totalAtKill).as("the kill came mid-burst").isLessThan(due);
+
+        Await.until("every due message fired", () -> fired(database, BURST) == due, Duration.ofSeconds(60));
+        long outboxRows = ((Number) database.rows("SELECT count(*) AS n FROM outbox").get(0).get("n")).longValue();
+        Await.until("every outbox message at the relay", () -> distinctIds(relay) >= outboxRows, Duration.ofSeconds(90));
+        System.out.printf("two nodes racing: %d due, node a fired %d before the kill (%d fired in all then), node b %d; relay got %d"
+            + " posts for %d outbox rows%n", due, byA, totalAtKill, firedBy(database, "race-b"), relay.received().size(), outboxRows);
+        assertThat(firedBy(database, "race-a") + firedBy(database, "race-b")).isEqualTo(due);
+        assertThat(firedBy(database, "race-a")).isEqualTo(byA);
+        // every fired message went out: in an SMS of its own to both responsible persons, or carried by one that did (a
+        // batch's messages to one person are one SMS)
+        assertThat(database.rows("""
+            SELECT m.key FROM planned_message m
+             WHERE m.state = 'fired' AND (SELECT count(*) FROM outbox o
+                                           WHERE o.planned_key = coalesce(substring(m.note FROM '^sent with (.*)$'), m.key)) <> 2""")).isEmpty();
+        assertThat(database.rows("SELECT key FROM planned_message WHERE state = 'fired' AND note IS NOT NULL AND note NOT LIKE 'sent with %'"))
+            .isEmpty();
+        assertThat(distinctIds(relay)).isEqualTo(outboxRows);
+        Set<String> keys = relay.received().stream().map(m -> m.getString("idempotencyKey")).collect(Collectors.toSet());
+        assertThat(keys).hasSize((int) outboxRows);
+        Await.until("every outbox row recorded as sent",
+            () -> database.rows("SELECT count(*) AS n FROM outbox WHERE state <> 'sent'").get(0).get("n").equals(0L), Duration.ofSeconds(30));
+      } finally {
+        a.process.destroyForcibly();
+        b.process.destroyForcibly().waitFor();
+        client.close();
+        vertx.close().await();
+      }
+    }
+  }
+
   static long fired(TestDatabase database, String until) {
     return ((Number) database.rows("SELECT count(*) AS n FROM planned_message WHERE state = 'fired' AND send_at <= '" + until + "'")
         .get(0).get("n")).longValue();
@@ -131,12 +195,18 @@ class TwoNodesTest {
     }
 
     void setClock(WebClient client, String instant) {
-      String token = client.post(port, "127.0.0.1", "/auth/login")
+      assertThat(clockTo(client, login(client), instant).await()).isEqualTo(200);
+    }
+
+    String login(WebClient client) {
+      return client.post(port, "127.0.0.1", "/auth/login")
           .sendJsonObject(new JsonObject().put("login", "admin").put("password", DemoData.PASSWORD)).await()
           .bodyAsJsonObject().getString("accessToken");
-      int status = client.put(port, "127.0.0.1", "/clock").bearerTokenAuthentication(token)
-          .sendJsonObject(new JsonObject().put("now", instant)).await().statusCode();
-      assertThat(status).isEqualTo(200);
+    }
+
+    io.vertx.core.Future<Integer> clockTo(WebClient client, String token, String instant) {
+      return client.put(port, "127.0.0.1", "/clock").bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("now", instant)).map(response -> response.statusCode());
     }
 
     private static int freePort() throws IOException {
