@@ -26,6 +26,7 @@ import org.duban.db.DatabaseBootstrap;
 import org.duban.db.Pools;
 import org.duban.demo.DemoData;
 import org.duban.demo.DemoItems;
+import org.duban.health.DeliveryHealth;
 import org.duban.health.HealthHandlers;
 import org.duban.http.ApiRouter;
 import org.duban.http.Contract;
@@ -184,6 +185,7 @@ public final class Server {
     // set once the policy in force is read from the database, before any request is served
     volatile ReminderPolicy reminderPolicy;
     final Replanner replanner;
+    final DeliveryHealth delivery;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -208,6 +210,8 @@ public final class Server {
       vertx.setPeriodic(Duration.ofHours(24).toMillis(), id -> items.rewatchActive()
           .onFailure(e -> LOG.warn("the daily re-plan failed: {}", e.getMessage())));
       this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy, pool);
+      this.delivery = new DeliveryHealth(pool, clock.clock(), config.relaySmsUrl().isPresent());
+      delivery.start(vertx, registry);
     }
 
     void useContract(JsonObject document) {
@@ -220,7 +224,7 @@ public final class Server {
           JWTAuthHandler.create(tokens.provider()),
           guard,
           api -> {
-            HealthHandlers.mount(api, pool, registry);
+            HealthHandlers.mount(api, pool, registry, delivery);
             AuthHandlers.mount(api, auth);
             OrgHandlers.mount(api, org);
             TimeHandlers.mount(api, clock, calendar);

@@ -5,3 +5,6 @@ ALTER TABLE planned_message DROP CONSTRAINT planned_message_state_check;
 ALTER TABLE planned_message ADD CONSTRAINT planned_message_state_check CHECK (state IN ('planned', 'fired', 'skipped'));
 ALTER TABLE planned_message ADD COLUMN held_from timestamptz;
 ALTER TABLE planned_message ADD COLUMN note text;
+
+-- Failed SMS are counted for the delivery health check; the partial index keeps that cheap as the outbox grows.
+CREATE INDEX outbox_failed_idx ON outbox (id) WHERE state = 'failed';

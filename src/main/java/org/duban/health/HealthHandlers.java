@@ -18,7 +18,10 @@ public final class HealthHandlers {
   private HealthHandlers() {
   }
 
-  public static void mount(Api api, Pool pool, PrometheusMeterRegistry registry) {
+  public static void mount(Api api, Pool pool, PrometheusMeterRegistry registry, DeliveryHealth delivery) {
+    api.on("delivery", rc -> delivery.check().map(report -> "UP".equals(report.getString("status"))
+        ? Reply.ok(report)
+        : new Reply(503, report, java.util.Map.of())));
     api.on("live", rc -> Future.succeededFuture(Reply.ok(new JsonObject().put("status", "UP"))));
     api.on("ready", rc -> database(pool)
         .map(v -> Reply.ok(new JsonObject().put("status", "UP").put("checks", new JsonObject().put("database", "UP"))))
