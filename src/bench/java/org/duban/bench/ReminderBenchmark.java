@@ -37,8 +37,8 @@ import java.util.function.LongSupplier;
  * PostgreSQL: a burst of messages due in the same second (on one item, and spread over many items), a
  * steady rate at half our burst rate, the same steady rate and many-item burst again with millions of
  * messages pending further ahead, and a restart with a million pending. Both do the same durable work
- * per message: claim it, and write one row saying it went out. Results go to docs/performance.md.
- * Run: {@code mvn -Pbench verify}.
+ * per message: claim it, and write one row saying it went out. Results go to docs/performance.md when
+ * run at the full sizes ({@code mvn -Pbench verify}), to target/bench/performance.md otherwise.
  */
 public final class ReminderBenchmark {
   static final int BURST = Integer.getInteger("bench.burst", 100_000);
@@ -48,6 +48,9 @@ public final class ReminderBenchmark {
   static final int FAR_PENDING = Integer.getInteger("bench.farPending", 10_000_000);
   static final int SEED_CHUNK = 1_000_000;
   static final Duration LEAD = Duration.ofSeconds(15);
+  static final boolean FULL_SIZE = BURST == 100_000 && STEADY_SECONDS == 20 && RESTART_PENDING == 1_000_000 && ITEMS == 10_000
+      && FAR_PENDING == 10_000_000;
+  static final Path REPORT = Path.of(System.getProperty("bench.report", FULL_SIZE ? "docs/performance.md" : "target/bench/performance.md"));
 
   record Result(String name, String scenario, long messages, double perSecond, double p50, double p99, double max, long early,
                 long duplicates, long misses) {
@@ -76,13 +79,14 @@ public final class ReminderBenchmark {
       ours.dropFar();
     }
     notes.add(ours.restart(RESTART_PENDING));
+    notes.add(ours.settings());
     ours.close();
 
     DbScheduler peer = new DbScheduler(base.withDatabase("duban_bench_dbscheduler"));
     results.add(peer.run("burst", Load.burst(1)));
     results.add(peer.run(steady, Load.steady(steadyRate, 1)));
     peer.close();
-    write(results, notes);
+    write(results, notes, steadyRate);
   }
 
   /**
@@ -257,6 +261,21 @@ public final class ReminderBenchmark {
           + " of the pending fired early.";
     }
 
+    /** The server settings the numbers depend on. */
+    String settings() {
+      return "PostgreSQL: " + show("server_version") + ", shared_buffers " + show("shared_buffers") + ", work_mem " + show("work_mem")
+          + ", synchronous_commit " + show("synchronous_commit") + ", autovacuum " + show("autovacuum") + ".";
+    }
+
+    private String show(String setting) {
+      try (Connection c = connect(target); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW " + setting)) {
+        r.next();
+        return r.getString(1);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     private void seed(String prefix, Load load, Instant start) throws SQLException {
       String at = load.dueAt(start);
       exec("INSERT INTO planned_message (key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, planned_at)"
@@ -425,14 +444,30 @@ public final class ReminderBenchmark {
     return String.format("%,d", n);
   }
 
-  static void write(List<Result> results, List<String> notes) throws IOException {
+  static void write(List<Result> results, List<String> notes, int steadyRate) throws IOException {
     StringBuilder md = new StringBuilder("# Performance\n\n");
     md.append("Measured ").append(LocalDate.now()).append(" on this machine: ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, ").append(Runtime.getRuntime().maxMemory() / 1_048_576).append(" MiB max heap, Java ")
-        .append(System.getProperty("java.version")).append(", PostgreSQL on 127.0.0.1. Command: `mvn -Pbench verify`.\n\n");
+        .append(System.getProperty("java.version")).append(", PostgreSQL on 127.0.0.1. Command: `mvn -Pbench verify` (sizes can be")
+        .append(" made smaller with `-Dbench.burst`, `-Dbench.steadySeconds`, `-Dbench.items`, `-Dbench.restartPending` and")
+        .append(" `-Dbench.farPending`; a smaller run writes to target/bench/performance.md, not here).\n\n");
     md.append("Both engines do the same durable work per message on the same PostgreSQL: claim it and write one row saying it ")
         .append("went out (Duban: an outbox row per phone, two phones; db-scheduler: one row from its task). Lateness is the ")
-        .append("time from due to claimed, in milliseconds.\n\n");
+        .append("time from due to claimed, in milliseconds. Dispatched /s is the messages claimed and written over the time from ")
+        .append("the first claim to the last.\n\n");
+    md.append("The scenarios:\n\n");
+    md.append("- burst: ").append(fmt(BURST)).append(" messages due in the same second. \"one item\": all belong to one item, so each")
+        .append(" claim batch locks one item row. \"").append(fmt(ITEMS)).append(" items\": the same burst spread over ").append(fmt(ITEMS))
+        .append(" items, each active with its own lead unit and that unit's two phones, so each claim batch of up to 1,000")
+        .append(" messages locks up to 1,000 item rows.\n");
+    md.append("- steady ").append(steadyRate).append("/s: messages due evenly over ").append(STEADY_SECONDS)
+        .append(" s, on one item, at half the rate the one-item burst reached.\n");
+    if (FAR_PENDING > 0) {
+      md.append("- \"").append(fmt(FAR_PENDING)).append(" pending\": the steady rate and the many-item burst again, in the same run,")
+          .append(" with ").append(fmt(FAR_PENDING)).append(" more messages planned 30 to 60 days ahead in the same table. Their")
+          .append(" early column also counts any of those that fired.\n");
+    }
+    md.append("- db-scheduler knows no items: its rows are the same burst and steady rate as scheduled tasks.\n\n");
     md.append("| engine | scenario | messages | durably dispatched /s | p50 late | p99 late | max late | early | duplicates | misses |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
@@ -441,7 +476,9 @@ public final class ReminderBenchmark {
     }
     md.append('\n');
     notes.forEach(n -> md.append("- ").append(n).append('\n'));
-    Files.writeString(Path.of("docs/performance.md"), md.toString());
+    Files.createDirectories(REPORT.toAbsolutePath().getParent());
+    Files.writeString(REPORT, md.toString());
     System.out.println(md);
+    System.out.println("written to " + REPORT);
   }
 }
