@@ -120,8 +120,9 @@ public final class ReminderBenchmark {
             + " registered_by, registered_at, assigned_at, updated_at) VALUES ('B-2026-0001', 'daily', 'other', 'meeting_decision',"
             + " '基准事项', 'x', 1, '基准', '1d', 'active', 1, now(), now(), now())");
         s.execute("INSERT INTO item_unit (item_id, unit_id, role, status, deadline) VALUES (1, 1, 'lead', 'assigned', now() + interval '1 day')");
-        s.execute("INSERT INTO reminder_policy (version, document, in_force, created_at) VALUES (1, '"
-            + ReminderPolicy.shipped().toJson().encode().replace("'", "''") + "', true, now())");
+        s.execute("INSERT INTO reminder_policy (version, document, in_force, created_at) VALUES ("
+            + ReminderPolicy.shipped().version() + ", '" + ReminderPolicy.shipped().toJson().encode().replace("'", "''")
+            + "', true, now())");
       }
       pool = Pools.create(vertx, target, 8, Duration.ofSeconds(30));
     }

@@ -126,7 +126,7 @@ class PlanMechanicsTest {
     Planned first = plan(oneDayItem(), "2026-03-02 16:00", "2026-03-09 00:00").get(0);
 
     assertThat(first.key()).isEqualTo("7/21/UNIT_RESPONSIBLE/2026-03-03T03:00:00Z/before_deadline");
-    assertThat(first.policyVersion()).isEqualTo(1);
+    assertThat(first.policyVersion()).isEqualTo(2);
   }
 
   @Test
@@ -177,10 +177,10 @@ class PlanMechanicsTest {
 
   @Test
   void everyMessageRecordsThePolicyVersion_R13() {
-    Planner v2 = new Planner(Fixtures.policyWith(p -> p.put("version", 2)), Fixtures.CALENDAR);
+    Planner v3 = new Planner(Fixtures.policyWith(p -> p.put("version", 3)), Fixtures.CALENDAR);
 
-    assertThat(v2.plan(busyItem(), Map.of(), sh("2026-01-01 00:00"), sh("2026-07-01 00:00")))
-        .isNotEmpty().allMatch(p -> p.policyVersion() == 2);
+    assertThat(v3.plan(busyItem(), Map.of(), sh("2026-01-01 00:00"), sh("2026-07-01 00:00")))
+        .isNotEmpty().allMatch(p -> p.policyVersion() == 3);
   }
 
   // ---- which items plan ----
