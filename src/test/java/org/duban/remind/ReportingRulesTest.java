@@ -259,6 +259,12 @@ class ReportingRulesTest {
         "2028-03-30 09:00 unit:21 report_due R20");
   }
 
+  @Test
+  void everyReportingKindHasItsOwnSmsText_R20() {
+    assertThat(List.of(R20)).allSatisfy(kind -> assertThat(Messages.TEXT.get(kind)).as(kind).contains("%s"));
+    assertThat(List.of(R20).stream().map(Messages.TEXT::get).distinct()).hasSize(R20.length);
+  }
+
   // ---- what plans no R20 message ----
 
   @Test
