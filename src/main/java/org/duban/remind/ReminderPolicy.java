@@ -62,8 +62,8 @@ import org.duban.item.Kind;
  *       Meeting decisions report within 30 days of assignment ("30日内"). Leaders' instructions are
  *       done and reported within 30 days, and 5 days before that the unit is asked to report now
  *       the reasons and its progress if it cannot finish in time (Reading: 002 says only "提前",
- *       in advance, and gives no amount). Government work report tasks, the province's annual key
- *       work, report the quarter before by 15 July, 15 October and 15 January. NPC suggestions and
+ *       in advance, and gives no amount). Government work report tasks (the annual key work, 年度重点
+ *       工作) report on the quarter before by 15 July, 15 October and 15 January. NPC suggestions and
  *       CPPCC proposals are answered within 3 months of assignment. How due dates, reminder days
  *       and cancelling are read is in {@code ReportingRules}. Where the rulebook and 002 differ, 002
  *       is followed: the rulebook adds "and 15 April", which 002 does not name (it lists
@@ -144,11 +144,11 @@ public final class ReminderPolicy {
   }
 
   /**
-   * R20: the reporting deadline of the items from {@code sources}, which is exactly one of: {@code
-   * within} a span of assignment, {@code quarterlyBy} each of these dates of the year (each about
-   * the quarter before it), or a reply to the proposer {@code replyWithin} a span of assignment
-   * (empty, empty list, empty when not given). {@code earlyReasonBefore}, if given, is how long
-   * before each due date the unit is asked to report now why it cannot finish in time, if so.
+   * R20: the reporting deadline of items from {@code sources}. Exactly one of {@code within} (a
+   * span from assignment), {@code quarterlyBy} (dates of the year, each about the quarter before
+   * it) and {@code replyWithin} (a reply to the proposer, a span from assignment) is given; the
+   * other two are empty. {@code earlyReasonBefore}, when given, is how long before each due date
+   * the unit is asked, if it cannot finish in time, to report the reasons and its progress now.
    */
   public record Profile(List<String> sources, Optional<Span> within, List<MonthDay> quarterlyBy,
                         Optional<Span> replyWithin, Optional<Span> earlyReasonBefore) {

@@ -31,9 +31,9 @@ import org.duban.time.Zones;
  *       replyWithin} P3M ("3个月内") end at 24:00 of the local day {@code assignedAt + span}: the
  *       30th day after assignment, or the same day of the month three months on, that month's last
  *       day when it has no such day (31 January + 3 months is 30 April). The due day stays where
- *       it falls even on a day off (node deadlines move to the next working day, and so would a
- *       legal period under art. 203): 002 counts calendar days, and the reminders below are what
- *       avoids days off.
+ *       it falls even on a day off (node deadlines move to the next working day, see {@code
+ *       Deadlines}, and so would a legal period under art. 203): 002 counts calendar days, and it
+ *       is the reminders below that keep to working days.
  *   <li>{@code quarterlyBy} ("7月15日、10月15日、1月15日前"): each listed date is due at its end, and
  *       is about the quarter before its own (15 January about October to December). Every such
  *       date whose end comes after assignment is planned, up to the planning horizon.
@@ -58,6 +58,12 @@ import org.duban.time.Zones;
  *       handling is done) cannot be planned: it starts at completion, and the planner plans only
  *       active items, so that completion ends every reminder.
  * </ul>
+ *
+ * <p>Where the rulebook and 002 differ, 002 is followed. The rulebook adds "and 15 April" to the
+ * quarterly dates; 002 names only 15 July, 15 October and 15 January, so the shipped policy lists
+ * those three (a policy can add {@code "04-15"}). The rulebook's "report within 20 days after
+ * completion" is, in 002, 20 days after the year's handling of the suggestions and proposals is
+ * done ("当年办理任务完成后"), which is not one item's completion either; neither is planned.
  */
 final class ReportingRules {
   private final Optional<Reporting> reporting;
