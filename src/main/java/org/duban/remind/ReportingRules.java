@@ -46,7 +46,7 @@ import org.duban.time.Zones;
  *       报告原因和进展情况"): a message that long before each due date, moved off days off the same
  *       way, asking the unit, if it cannot finish in time, to report the reasons and its progress
  *       now. It is cancelled as the reminders of the same due date are.
- *   <li>Cancelling (R14's spirit): a report from the lead unit after assignment answers a {@code
+ *   <li>Cancelling (R14's spirit): a report from the lead unit since assignment answers a {@code
  *       within} or {@code replyWithin} deadline, and none of its messages is planned any more. A
  *       quarterly date is answered by a report on or after the first day of the quarter that
  *       follows the quarter it is about, i.e. the first day of its own quarter (a report from 1 July
@@ -98,9 +98,12 @@ final class ReportingRules {
     return messages(p, due, lead.unitId(), reply ? Planned.REPLY_DUE : Planned.REPORT_DUE);
   }
 
-  /** The lead unit's reports since assignment, less the latest one while it stands returned (R30). */
+  /**
+   * The lead unit's reports from assignment on (one filed at that very instant included), less the
+   * latest one while it stands returned (R30).
+   */
   private static List<Instant> counted(ItemUnit lead, List<Instant> reports, Instant assigned) {
-    List<Instant> out = new ArrayList<>(reports.stream().filter(r -> r.isAfter(assigned)).sorted().toList());
+    List<Instant> out = new ArrayList<>(reports.stream().filter(r -> !r.isBefore(assigned)).sorted().toList());
     if (lead.status() == UnitStatus.RETURNED && !out.isEmpty()) {
       out.remove(out.size() - 1);
     }

@@ -145,6 +145,15 @@ class ReportingRulesTest {
         .isEmpty();
   }
 
+  /** The same instant as assignment is not before it: a report filed at once answers the deadline. */
+  @Test
+  void reportAtTheMomentOfAssignmentCancels_R14_R20() {
+    Instant assigned = sh("2026-03-04 10:00");
+
+    assertThat(lines(plan(meetingDecision(assigned), Map.of(LEAD, List.of(assigned)), "2026-03-04 00:00", "2026-06-01 00:00"), R20))
+        .isEmpty();
+  }
+
   @Test
   void cooperatingUnitsReportDoesNotCancel_R20() {
     Item item = meetingDecision(sh("2026-03-04 10:00"));
