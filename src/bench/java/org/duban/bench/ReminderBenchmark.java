@@ -136,8 +136,12 @@ public final class ReminderBenchmark {
             + " registered_by, registered_at, assigned_at, updated_at) VALUES ('B-2026-0001', 'daily', 'other', 'meeting_decision',"
             + " '基准事项', 'x', 1, '基准', '1d', 'active', 1, now(), now(), now())");
         s.execute("INSERT INTO item_unit (item_id, unit_id, role, status, deadline) VALUES (1, 1, 'lead', 'assigned', now() + interval '1 day')");
-        s.execute("INSERT INTO reminder_policy (version, document, in_force, created_at) VALUES (1, '"
-            + ReminderPolicy.shipped().toJson().encode().replace("'", "''") + "', true, now())");
+        // every shipped version, the latest in force; the seeded messages say version 1, which stays stored
+        for (ReminderPolicy policy : ReminderPolicy.shippedVersions()) {
+          s.execute("INSERT INTO reminder_policy (version, document, in_force, created_at) VALUES (" + policy.version() + ", '"
+              + policy.toJson().encode().replace("'", "''") + "', " + (policy.version() == ReminderPolicy.shipped().version())
+              + ", now())");
+        }
         // The many items: each active, sponsored by unit 1, with its own lead unit and that unit's two phones.
         s.execute("INSERT INTO unit (name, kind, first_responsible_phone, specific_responsible_phone, created_at, updated_at)"
             + " SELECT '基准承办单位' || g, 'department', '138' || lpad(g::text, 8, '0'), '137' || lpad(g::text, 8, '0'), now(), now()"

@@ -31,7 +31,7 @@ final class ItemRepository {
   private static final String INSERT_UNIT = """
       INSERT INTO item_unit (item_id, unit_id, role, status) VALUES ($1, $2, $3, $4)""";
   private static final String ITEM_STATE = """
-      SELECT id, number, status, board, kind, sponsor_unit_id, service_object, node, explicit_deadline, severity, grade,
+      SELECT id, number, status, board, kind, source, sponsor_unit_id, service_object, node, explicit_deadline, severity, grade,
              agreement_failures, verification, key_supervision, number_cancelled, assigned_at, closed_at, version
         FROM item WHERE id = $1""";
   private static final String LOCK_ITEM = ITEM_STATE + " FOR UPDATE";
@@ -133,7 +133,7 @@ final class ItemRepository {
     units.forEach(u -> byUnit.put(u.unitId(), u));
     return new Item(r.getLong("id"), r.getString("number"), Vocabulary.parse(Status.class, r.getString("status")),
         Vocabulary.parse(Board.class, r.getString("board")), Vocabulary.parse(Kind.class, r.getString("kind")),
-        r.getLong("sponsor_unit_id"), Optional.ofNullable(r.getString("service_object")),
+        r.getString("source"), r.getLong("sponsor_unit_id"), Optional.ofNullable(r.getString("service_object")),
         Optional.ofNullable(r.getString("node")).map(Node::fromWire), Optional.ofNullable(Rows.instant(r, "explicit_deadline")),
         Optional.ofNullable(r.getString("severity")), Optional.ofNullable(r.getString("grade")).map(g -> Vocabulary.parse(Grade.class, g)),
         r.getInteger("agreement_failures"), Optional.ofNullable(r.getString("verification")), r.getBoolean("key_supervision"),

@@ -42,8 +42,8 @@ public final class Lifecycle {
     Map<Long, ItemUnit> units = new LinkedHashMap<>();
     units.put(r.leadUnitId(), ItemUnit.assignedLater(r.leadUnitId(), true));
     r.cooperatingUnitIds().forEach(id -> units.put(id, ItemUnit.assignedLater(id, false)));
-    Item draft = new Item(0, "", Status.DRAFT, r.board().orElse(r.kind().defaultBoard()), r.kind(), actor.unitId().get(),
-        r.serviceObject(), r.node(), r.deadline(), r.severity(), Optional.empty(), 0, Optional.empty(), false, false,
+    Item draft = new Item(0, "", Status.DRAFT, r.board().orElse(r.kind().defaultBoard()), r.kind(), r.source(),
+        actor.unitId().get(), r.serviceObject(), r.node(), r.deadline(), r.severity(), Optional.empty(), 0, Optional.empty(), false, false,
         Optional.empty(), Optional.empty(), units, 1);
     return new Decision.Accepted(draft, List.of(Event.of("registered", "R06").with("confidentialityAcknowledged", true)));
   }

@@ -31,6 +31,14 @@ public record Planned(Instant dueAt, Instant sendAt, long itemId, Optional<Long>
   public static final String MONTHLY_SPONSOR_URGE = "monthly_sponsor_urge";
   public static final String MONTHLY_HAND_OFF = "monthly_hand_off";
   public static final String QUARTERLY_SUMMARY = "quarterly_summary";
+  /** R20: a report due within a span of assignment (meeting decisions, leaders' instructions). */
+  public static final String REPORT_DUE = "report_due";
+  /** R20: a report on the quarter before, due by a date of the year (the annual key work). */
+  public static final String QUARTERLY_REPORT_DUE = "quarterly_report_due";
+  /** R20: a reply to the NPC deputy or CPPCC member who made the suggestion or proposal. */
+  public static final String REPLY_DUE = "reply_due";
+  /** R20: if the unit cannot finish in time, it reports the reasons and its progress now. */
+  public static final String REPORT_REASON_EARLY = "report_reason_early";
 
   public Planned {
     Objects.requireNonNull(dueAt, "dueAt");

@@ -11,7 +11,7 @@ import org.duban.item.Status;
 import org.duban.time.WorkCalendar;
 
 /**
- * Plans every message an item will trigger under a {@link ReminderPolicy} (R13-R19, R21), in
+ * Plans every message an item will trigger under a {@link ReminderPolicy} (R13-R21), in
  * Asia/Shanghai whatever the JVM's zone (R11). Pure: no clock, no I/O, the same inputs give the
  * same list, keys included.
  *
@@ -19,7 +19,8 @@ import org.duban.time.WorkCalendar;
  * re-planning after a change (R14): what the old plan had and the new one lacks is cancelled.
  *
  * <p>Only an {@link Status#ACTIVE active} item plans anything: a draft is not yet assigned, and once
- * completion is asked for, no unit owes a report. R20 (Jiangsu reporting deadlines) is not planned here.
+ * completion is asked for, no unit owes a report; so R20's report due 20 days after completion is
+ * not planned either.
  */
 public final class Planner {
   private static final Comparator<Planned> BY_SEND_TIME = Comparator.comparing(Planned::sendAt).thenComparing(Planned::key);
@@ -28,6 +29,7 @@ public final class Planner {
   private final DeadlineRules deadlines;
   private final PeriodicRules periodic;
   private final MonthlyRules monthly;
+  private final ReportingRules reporting;
   private final Merger merger;
 
   public Planner(ReminderPolicy policy, WorkCalendar calendar) {
@@ -35,6 +37,7 @@ public final class Planner {
     this.deadlines = new DeadlineRules(policy);
     this.periodic = new PeriodicRules(policy, Objects.requireNonNull(calendar, "calendar"));
     this.monthly = new MonthlyRules(policy);
+    this.reporting = new ReportingRules(policy, calendar);
     this.merger = new Merger(policy);
   }
 
@@ -42,9 +45,9 @@ public final class Planner {
    * The messages {@code item} will trigger with a send time in {@code [from, until)}, sorted by send
    * time, then key.
    *
-   * @param reportTimesByUnit when each unit reported, by unit ID; R18 reads the lead unit's (a unit
-   *     missing from the map has reported nothing)
-   * @param until exclusive; the repeating reminders (R17-R19) are planned up to it, so keep it within
+   * @param reportTimesByUnit when each unit reported, by unit ID; R18 and R20 read the lead unit's (a
+   *     unit missing from the map has reported nothing)
+   * @param until exclusive; the repeating reminders (R17-R20) are planned up to it, so keep it within
    *     a few years of the item
    */
   public List<Planned> plan(Item item, Map<Long, List<Instant>> reportTimesByUnit, Instant from, Instant until) {
@@ -73,6 +76,7 @@ public final class Planner {
     out.addAll(periodic.weekly(item, horizon));
     out.addAll(monthly.plan(item, reportTimesByUnit, horizon));
     out.addAll(periodic.quarterly(item, horizon));
+    out.addAll(reporting.plan(item, reportTimesByUnit, horizon));
     return out;
   }
 

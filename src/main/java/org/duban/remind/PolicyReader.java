@@ -5,12 +5,16 @@ import org.duban.DocumentFormatException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -23,8 +27,10 @@ import org.duban.remind.ReminderPolicy.DayTime;
 import org.duban.remind.ReminderPolicy.Deadline;
 import org.duban.remind.ReminderPolicy.Escalation;
 import org.duban.remind.ReminderPolicy.Monthly;
+import org.duban.remind.ReminderPolicy.Profile;
 import org.duban.remind.ReminderPolicy.Quarterly;
 import org.duban.remind.ReminderPolicy.QuietHours;
+import org.duban.remind.ReminderPolicy.Reporting;
 import org.duban.remind.ReminderPolicy.UrgeBand;
 import org.duban.remind.ReminderPolicy.Weekly;
 
@@ -36,7 +42,14 @@ import org.duban.remind.ReminderPolicy.Weekly;
 final class PolicyReader {
   /** Monthly moments must exist in every month, February included. */
   static final int MAX_DAY_OF_MONTH = 28;
+  /** R02: the item sources, as the API spells them; R20 profiles match items by these. */
+  static final List<String> SOURCES = List.of("province_13710", "meeting_decision", "leader_instruction",
+      "work_report_task", "reform_task", "npc_cppcc_proposal", "inspection_finding", "audit_finding", "media_message",
+      "complaint");
+  /** R20: how a profile's due date is given; exactly one of these. */
+  private static final List<String> DUE_FIELDS = List.of("within", "quarterlyBy", "replyWithin");
   private static final Pattern HH_MM = Pattern.compile("\\d{2}:\\d{2}");
+  private static final Pattern MM_DD = Pattern.compile("\\d{2}-\\d{2}");
   private static final Comparator<DayTime> IN_MONTH =
       Comparator.comparingInt(DayTime::day).thenComparing(DayTime::time);
 
@@ -44,7 +57,7 @@ final class PolicyReader {
 
   ReminderPolicy read(JsonObject json) {
     known("", json, Set.of("version", "deadline", "urge", "merge", "escalation", "weekly", "monthly", "quarterly",
-        "quietHours"));
+        "reporting", "quietHours"));
     Integer version = integer("/version", json.getValue("version"), 1, Integer.MAX_VALUE);
     Deadline deadline = deadline(section(json, "", "deadline", Set.of("before", "after")));
     List<UrgeBand> bands = bands(section(json, "", "urge", Set.of("bands")));
@@ -54,11 +67,12 @@ final class PolicyReader {
     Monthly monthly = monthly(section(json, "", "monthly",
         Set.of("kinds", "boards", "urgeDays", "urgeTimes", "sponsorUrge", "handOff")));
     Quarterly quarterly = quarterly(section(json, "", "quarterly", Set.of("kinds", "boards", "time", "fourthQuarterAdvance")));
+    Optional<Reporting> reporting = reporting(json);
     Optional<QuietHours> quiet = quietHours(json);
     if (!errors.isEmpty()) {
       throw new DocumentFormatException("reminder policy", errors);
     }
-    return new ReminderPolicy(version, deadline, bands, merge, escalation, weekly, monthly, quarterly, quiet);
+    return new ReminderPolicy(version, deadline, bands, merge, escalation, weekly, monthly, quarterly, reporting, quiet);
   }
 
   // ---- sections ----
@@ -190,6 +204,109 @@ final class PolicyReader {
     return new Quarterly(Set.copyOf(kinds), Set.copyOf(boards), time, advance);
   }
 
+  // absent (as in version 1) means no reporting deadline is planned (R20)
+  private Optional<Reporting> reporting(JsonObject json) {
+    if (json.getValue("reporting") == null) {
+      return Optional.empty();
+    }
+    JsonObject o = section(json, "", "reporting", Set.of("profiles", "remindBefore", "time"));
+    if (o == null) {
+      return Optional.empty();
+    }
+    List<Profile> profiles = array("/reporting/profiles", o.getValue("profiles"), this::profile);
+    List<Span> before = array("/reporting/remindBefore", o.getValue("remindBefore"), (p, v) -> days(p, v, true));
+    LocalTime time = time("/reporting/time", o.getValue("time"));
+    if (profiles != null) {
+      eachSourceOnce(profiles);
+    }
+    return profiles == null || before == null || time == null
+        ? Optional.empty() : Optional.of(new Reporting(profiles, before, time));
+  }
+
+  private Profile profile(String path, Object value) {
+    JsonObject o = object(path, value, Set.of("sources", "within", "quarterlyBy", "replyWithin", "earlyReasonBefore"));
+    if (o == null) {
+      return null;
+    }
+    List<String> sources = array(path + "/sources", o.getValue("sources"), this::source);
+    if (sources != null && sources.isEmpty()) {
+      error(path + "/sources", "must list at least one source");
+      sources = null;
+    }
+    List<String> given = DUE_FIELDS.stream().filter(f -> o.getValue(f) != null).toList();
+    if (given.size() != 1) {
+      error(path, given.isEmpty() ? "must give one of within, quarterlyBy or replyWithin"
+          : "must give only one of within, quarterlyBy or replyWithin, not " + String.join(" and ", given));
+    }
+    // every given field is read, so that its own problems are reported too
+    Span within = o.getValue("within") == null ? null : days(path + "/within", o.getValue("within"), false);
+    List<MonthDay> dates = o.getValue("quarterlyBy") == null ? null : monthDays(path + "/quarterlyBy", o.getValue("quarterlyBy"));
+    Span reply = o.getValue("replyWithin") == null ? null : days(path + "/replyWithin", o.getValue("replyWithin"), false);
+    Object early = o.getValue("earlyReasonBefore");
+    Span reason = early == null ? null : days(path + "/earlyReasonBefore", early, false);
+    boolean read = sources != null && given.size() == 1 && (within != null || dates != null || reply != null)
+        && (early == null || reason != null);
+    return read ? new Profile(sources, Optional.ofNullable(within), dates == null ? List.of() : dates,
+        Optional.ofNullable(reply), Optional.ofNullable(reason)) : null;
+  }
+
+  // a source in two profiles would have two due dates
+  private void eachSourceOnce(List<Profile> profiles) {
+    Map<String, String> first = new HashMap<>();
+    for (int i = 0; i < profiles.size(); i++) {
+      List<String> sources = profiles.get(i).sources();
+      for (int j = 0; j < sources.size(); j++) {
+        String path = "/reporting/profiles/" + i + "/sources/" + j;
+        String earlier = first.putIfAbsent(sources.get(j), path);
+        if (earlier != null) {
+          error(path, "\"" + sources.get(j) + "\" is already listed at " + earlier);
+        }
+      }
+    }
+  }
+
+  private String source(String path, Object value) {
+    String s = text(path, value);
+    if (s != null && !SOURCES.contains(s)) {
+      error(path, "must be one of " + String.join(", ", SOURCES) + ", not \"" + s + "\"");
+      return null;
+    }
+    return s;
+  }
+
+  private List<MonthDay> monthDays(String path, Object value) {
+    List<MonthDay> dates = array(path, value, this::monthDay);
+    if (dates != null && dates.isEmpty()) {
+      error(path, "must list at least one date");
+      return null;
+    }
+    return dates;
+  }
+
+  private MonthDay monthDay(String path, Object value) {
+    String s = text(path, value);
+    if (s == null) {
+      return null;
+    }
+    if (!MM_DD.matcher(s).matches()) {
+      error(path, "must be a date in MM-dd form, not \"" + s + "\"");
+      return null;
+    }
+    MonthDay date;
+    try {
+      date = MonthDay.parse("--" + s);
+    } catch (DateTimeException e) {
+      error(path, "is not a day of the year: " + s);
+      return null;
+    }
+    // 29 February would have no due date three years in four
+    if (!date.isValidYear(2027)) {
+      error(path, "must exist in every year, not " + s);
+      return null;
+    }
+    return date;
+  }
+
   // absent means nothing is held back (R21: "unless the policy says otherwise")
   private Optional<QuietHours> quietHours(JsonObject json) {
     if (json.getValue("quietHours") == null) {
@@ -263,6 +380,16 @@ final class PolicyReader {
       return null;
     }
     return s;
+  }
+
+  /** A span of whole days, weeks, months or years; longer than zero unless {@code zero} is allowed. */
+  private Span days(String path, Object value, boolean zero) {
+    Span s = span(path, value);
+    if (s != null && !s.wholeDays()) {
+      error(path, "must be whole days, weeks, months or years, not " + s);
+      return null;
+    }
+    return zero ? s : positive(path, s);
   }
 
   // takes an already read span, so that a bad one is reported once

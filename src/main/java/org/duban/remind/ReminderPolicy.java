@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Collections;
@@ -28,12 +29,13 @@ import org.duban.item.Kind;
 import org.duban.time.Zones;
 
 /**
- * Which reminders and urges an item gets (R13-R19, R21), as versioned data: every amount the
+ * Which reminders and urges an item gets (R13-R21), as versioned data: every amount the
  * rules leave open lives here, not in the {@link Planner}. Immutable; read with {@link
  * #fromJson}, written with {@link #toJson}, and {@code fromJson(p.toJson())} equals {@code p}.
  *
- * <p>The shipped document, {@code reminders/policy-v1.json} ({@link #shipped()}), carries these
- * values and Readings:
+ * <p>Two versions are shipped ({@link #shippedVersions()}): {@code reminders/policy-v1.json}, and
+ * {@code reminders/policy-v2.json} ({@link #shipped()}), which is version 1 with the R20 section
+ * {@code reporting} added. Together they carry these values and Readings:
  *
  * <ul>
  *   <li>R13: 5 hours before the deadline; 5 hours, 1 day and 2 days after it, to the unit's
@@ -59,15 +61,28 @@ import org.duban.time.Zones;
  *   <li>R19 Reading: a reminder to the lead unit at 09:00 on the last working day of each quarter;
  *       for the fourth quarter ("提前一周") 7 calendar days before its last working day, moved back
  *       to a working day if that is a day off.
+ *   <li>R20 (version 2 only; 002 三(一)): reporting deadlines by the item's source, which the lead
+ *       unit is reminded of at 09:00 three days before the due date and on the due date itself.
+ *       Meeting decisions report within 30 days of assignment ("30日内"). Leaders' instructions are
+ *       done and reported within 30 days, and 5 days before that the unit is asked to report now
+ *       the reasons and its progress if it cannot finish in time (Reading: 002 says only "提前",
+ *       in advance, and gives no amount). Government work report tasks (the annual key work, 年度重点
+ *       工作) report on the quarter before by 15 July, 15 October and 15 January. NPC suggestions and
+ *       CPPCC proposals are answered within 3 months of assignment. How due dates, reminder days
+ *       and cancelling are read is in {@code ReportingRules}. Where the rulebook and 002 differ, 002
+ *       is followed: the rulebook adds "and 15 April", which 002 does not name (it lists
+ *       "7月15日、10月15日、1月15日前" only), so no first-quarter report is asked for; a policy that
+ *       wants one lists {@code "04-15"} too. Version 1 has no {@code reporting} section and plans
+ *       no R20 message.
  *   <li>R21 Reading: 22:00 (included) to 07:00 (excluded) Shanghai time is quiet; messages due then
  *       are held to 07:00, and the message lists R21 among its rules.
  * </ul>
- *
- * <p>R20 (Jiangsu reporting deadlines) is not part of this policy.
  */
 public final class ReminderPolicy {
-  static final String SHIPPED = "reminders/policy-v1.json";
+  /** Every shipped document, oldest first; the last is the one a new installation starts with. */
+  static final List<String> SHIPPED = List.of("reminders/policy-v1.json", "reminders/policy-v2.json");
   static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+  static final DateTimeFormatter MM_DD = DateTimeFormatter.ofPattern("MM-dd");
 
   /** R13: amounts before and after a unit's deadline. */
   public record Deadline(List<Span> before, List<Span> after) {
@@ -142,6 +157,41 @@ public final class ReminderPolicy {
     }
   }
 
+  /**
+   * R20: the reporting deadline of items from {@code sources}. Exactly one of {@code within} (a
+   * span from assignment), {@code quarterlyBy} (dates of the year, each about the quarter before
+   * it) and {@code replyWithin} (a reply to the proposer, a span from assignment) is given; the
+   * other two are empty. {@code earlyReasonBefore}, when given, is how long before each due date
+   * the unit is asked, if it cannot finish in time, to report the reasons and its progress now.
+   */
+  public record Profile(List<String> sources, Optional<Span> within, List<MonthDay> quarterlyBy,
+                        Optional<Span> replyWithin, Optional<Span> earlyReasonBefore) {
+    public Profile {
+      sources = List.copyOf(sources);
+      quarterlyBy = List.copyOf(quarterlyBy);
+      Objects.requireNonNull(within, "within");
+      Objects.requireNonNull(replyWithin, "replyWithin");
+      Objects.requireNonNull(earlyReasonBefore, "earlyReasonBefore");
+    }
+  }
+
+  /**
+   * R20: reporting deadlines by source, no source in two profiles; the lead unit is reminded at
+   * {@code time} on the day each of {@code remindBefore} (whole days) before a due date.
+   */
+  public record Reporting(List<Profile> profiles, List<Span> remindBefore, LocalTime time) {
+    public Reporting {
+      profiles = List.copyOf(profiles);
+      remindBefore = List.copyOf(remindBefore);
+      Objects.requireNonNull(time, "time");
+    }
+
+    /** The profile of items from {@code source}, if it has one. */
+    public Optional<Profile> profileFor(String source) {
+      return profiles.stream().filter(p -> p.sources().contains(source)).findFirst();
+    }
+  }
+
   private final int version;
   private final Deadline deadline;
   private final List<UrgeBand> urgeBands;
@@ -150,11 +200,13 @@ public final class ReminderPolicy {
   private final Weekly weekly;
   private final Monthly monthly;
   private final Quarterly quarterly;
+  private final Optional<Reporting> reporting;
   private final Optional<QuietHours> quietHours;
 
   // only PolicyReader builds one, after checking everything
   ReminderPolicy(int version, Deadline deadline, List<UrgeBand> urgeBands, Span mergeWindow, Escalation escalation,
-                 Weekly weekly, Monthly monthly, Quarterly quarterly, Optional<QuietHours> quietHours) {
+                 Weekly weekly, Monthly monthly, Quarterly quarterly, Optional<Reporting> reporting,
+                 Optional<QuietHours> quietHours) {
     this.version = version;
     this.deadline = Objects.requireNonNull(deadline);
     this.urgeBands = List.copyOf(urgeBands);
@@ -163,6 +215,7 @@ public final class ReminderPolicy {
     this.weekly = Objects.requireNonNull(weekly);
     this.monthly = Objects.requireNonNull(monthly);
     this.quarterly = Objects.requireNonNull(quarterly);
+    this.reporting = Objects.requireNonNull(reporting);
     this.quietHours = Objects.requireNonNull(quietHours);
   }
 
@@ -176,20 +229,42 @@ public final class ReminderPolicy {
   }
 
   /**
-   * The policy shipped with the server, {@code reminders/policy-v1.json}.
+   * The latest policy shipped with the server, {@code reminders/policy-v2.json}.
    *
-   * @throws IllegalStateException if the shipped document is missing or invalid: the build is broken
+   * @throws IllegalStateException if a shipped document is missing or invalid: the build is broken
    */
   public static ReminderPolicy shipped() {
-    try (InputStream in = ReminderPolicy.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+    List<ReminderPolicy> all = shippedVersions();
+    return all.get(all.size() - 1);
+  }
+
+  /**
+   * Every policy shipped with the server, in version order, so that each can be stored.
+   *
+   * @throws IllegalStateException if a shipped document is missing or invalid, or the versions do
+   *     not climb: the build is broken
+   */
+  public static List<ReminderPolicy> shippedVersions() {
+    List<ReminderPolicy> all = SHIPPED.stream().map(ReminderPolicy::load).toList();
+    for (int i = 1; i < all.size(); i++) {
+      if (all.get(i).version() <= all.get(i - 1).version()) {
+        throw new IllegalStateException("shipped policy " + SHIPPED.get(i) + " must have a version above "
+            + all.get(i - 1).version());
+      }
+    }
+    return all;
+  }
+
+  private static ReminderPolicy load(String resource) {
+    try (InputStream in = ReminderPolicy.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("missing classpath resource " + SHIPPED);
+        throw new IllegalStateException("missing classpath resource " + resource);
       }
       return fromJson(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + SHIPPED, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     } catch (DecodeException | DocumentFormatException e) {
-      throw new IllegalStateException("shipped policy " + SHIPPED + " is invalid: " + e.getMessage(), e);
+      throw new IllegalStateException("shipped policy " + resource + " is invalid: " + e.getMessage(), e);
     }
   }
 
@@ -225,6 +300,11 @@ public final class ReminderPolicy {
     return quarterly;
   }
 
+  /** R20; empty when the policy plans no reporting deadlines, as version 1 does not. */
+  public Optional<Reporting> reporting() {
+    return reporting;
+  }
+
   /** Empty when the policy holds nothing back. */
   public Optional<QuietHours> quietHours() {
     return quietHours;
@@ -242,6 +322,7 @@ public final class ReminderPolicy {
         .put("weekly", weeklyJson())
         .put("monthly", monthlyJson())
         .put("quarterly", quarterlyJson());
+    reporting.ifPresent(r -> json.put("reporting", reportingJson(r)));
     quietHours.ifPresent(q -> json.put("quietHours",
         new JsonObject().put("from", q.from().format(HH_MM)).put("until", q.until().format(HH_MM))));
     return json;
@@ -270,6 +351,26 @@ public final class ReminderPolicy {
     return new JsonObject().put("kinds", wire(quarterly.kinds())).put("boards", wire(quarterly.boards()))
         .put("time", quarterly.time().format(HH_MM))
         .put("fourthQuarterAdvance", quarterly.fourthQuarterAdvance().toString());
+  }
+
+  private static JsonObject reportingJson(Reporting r) {
+    JsonArray profiles = new JsonArray();
+    r.profiles().forEach(p -> profiles.add(profileJson(p)));
+    return new JsonObject().put("profiles", profiles).put("remindBefore", spans(r.remindBefore()))
+        .put("time", r.time().format(HH_MM));
+  }
+
+  private static JsonObject profileJson(Profile p) {
+    JsonObject json = new JsonObject().put("sources", new JsonArray(p.sources()));
+    p.within().ifPresent(s -> json.put("within", s.toString()));
+    if (!p.quarterlyBy().isEmpty()) {
+      JsonArray dates = new JsonArray();
+      p.quarterlyBy().forEach(d -> dates.add(d.format(MM_DD)));
+      json.put("quarterlyBy", dates);
+    }
+    p.replyWithin().ifPresent(s -> json.put("replyWithin", s.toString()));
+    p.earlyReasonBefore().ifPresent(s -> json.put("earlyReasonBefore", s.toString()));
+    return json;
   }
 
   private static JsonObject dayTime(DayTime d) {

@@ -221,7 +221,7 @@ class DeadlinesTest {
   // ---- which deadline an item starts with ----
 
   private static Item item(Optional<Node> node, Optional<Instant> explicit, Optional<String> severity, Kind kind) {
-    return new Item(1, "SZ-2026-0001", Status.DRAFT, Board.DAILY, kind, 10, Optional.empty(), node, explicit, severity,
+    return new Item(1, "SZ-2026-0001", Status.DRAFT, Board.DAILY, kind, "meeting_decision", 10, Optional.empty(), node, explicit, severity,
         Optional.empty(), 0, Optional.empty(), false, false, Optional.empty(), Optional.empty(),
         Map.of(21L, ItemUnit.assignedLater(21, true)), 1);
   }

@@ -117,7 +117,7 @@ final class ItemFixtures {
     }
 
     Registration build() {
-      return new Registration(kind, board, "meeting", "title", "body", lead, cooperating, "副市长", serviceObject, node,
+      return new Registration(kind, board, "meeting_decision", "title", "body", lead, cooperating, "副市长", serviceObject, node,
           deadline, severity, problems, plan, acknowledged);
     }
   }

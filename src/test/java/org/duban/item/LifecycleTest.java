@@ -116,6 +116,11 @@ class LifecycleTest {
     }
 
     @Test
+    void aDraftCarriesItsSource_R02() {
+      assertThat(accepted(register(reg())).item().source()).isEqualTo("meeting_decision");
+    }
+
+    @Test
     void aDraftHasExactlyOneLeadUnitAndItsCooperatingUnits_R03() {
       Item item = accepted(register(reg().cooperating(COOP, COOP2))).item();
       assertThat(item.lead().unitId()).isEqualTo(LEAD);

@@ -33,6 +33,9 @@ final class Fixtures {
   static final ReminderPolicy POLICY = ReminderPolicy.shipped();
   static final Planner PLANNER = new Planner(POLICY, CALENDAR);
 
+  /** A source with no reporting deadline of its own (R20), so that only the rule under test plans. */
+  static final String NO_REPORTING_SOURCE = "province_13710";
+
   static final long ITEM = 7;
   static final long LEAD = 21;
   static final long COOP = 22;
@@ -65,11 +68,16 @@ final class Fixtures {
     return unit(id, lead, UnitStatus.REPORTED, Optional.of(deadline));
   }
 
-  /** An active item; the first unit given should be the lead. */
+  /** An active item from the province's 13710 list; the first unit given should be the lead. */
   static Item item(Board board, Kind kind, Instant assignedAt, ItemUnit... units) {
+    return item(NO_REPORTING_SOURCE, board, kind, assignedAt, units);
+  }
+
+  /** An active item from {@code source} (R02); the first unit given should be the lead. */
+  static Item item(String source, Board board, Kind kind, Instant assignedAt, ItemUnit... units) {
     Map<Long, ItemUnit> byId = new LinkedHashMap<>();
     Arrays.stream(units).forEach(u -> byId.put(u.unitId(), u));
-    return new Item(ITEM, "SZ-2026-0007", Status.ACTIVE, board, kind, 10, Optional.empty(), Optional.empty(),
+    return new Item(ITEM, "SZ-2026-0007", Status.ACTIVE, board, kind, source, 10, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty(), false, false,
         Optional.of(assignedAt), Optional.empty(), byId, 1);
   }
@@ -83,13 +91,13 @@ final class Fixtures {
   }
 
   static Item withStatus(Item i, Status status) {
-    return new Item(i.id(), i.number(), status, i.board(), i.kind(), i.sponsorUnitId(), i.serviceObject(), i.node(),
+    return new Item(i.id(), i.number(), status, i.board(), i.kind(), i.source(), i.sponsorUnitId(), i.serviceObject(), i.node(),
         i.explicitDeadline(), i.severity(), i.grade(), i.agreementFailures(), i.verification(), i.keySupervision(),
         i.numberCancelled(), i.assignedAt(), i.closedAt(), i.units(), i.version());
   }
 
   static Item underKeySupervision(Item i) {
-    return new Item(i.id(), i.number(), i.status(), i.board(), i.kind(), i.sponsorUnitId(), i.serviceObject(), i.node(),
+    return new Item(i.id(), i.number(), i.status(), i.board(), i.kind(), i.source(), i.sponsorUnitId(), i.serviceObject(), i.node(),
         i.explicitDeadline(), i.severity(), i.grade(), i.agreementFailures(), i.verification(), true,
         i.numberCancelled(), i.assignedAt(), i.closedAt(), i.units(), i.version());
   }

@@ -39,10 +39,10 @@ class PlanMechanicsTest {
     return daily(ASSIGNED, owing(LEAD, true, nodeDeadline(Node.ONE_DAY, ASSIGNED)));
   }
 
-  /** A busy item: two units on a continuous key task, with every kind of message. */
+  /** A busy item: two units on a continuous key task from the government work report, with every kind of message. */
   private static Item busyItem() {
     Instant assigned = sh("2026-01-30 23:10");
-    return item(Board.CONTINUOUS, Kind.KEY_TASK, assigned,
+    return item("work_report_task", Board.CONTINUOUS, Kind.KEY_TASK, assigned,
         owing(LEAD, true, sh("2026-03-02 21:50")), owing(COOP, false, sh("2026-03-04 06:40")));
   }
 
@@ -119,6 +119,8 @@ class PlanMechanicsTest {
     assertThat(second).isEqualTo(first);
     assertThat(first).extracting(Planned::key).doesNotHaveDuplicates();
     assertThat(first).hasSizeGreaterThan(150);
+    assertThat(first.stream().flatMap(p -> p.rules().stream()).distinct())
+        .contains("R13", "R15", "R16", "R17", "R18", "R19", "R20", "R21");
   }
 
   @Test
@@ -126,7 +128,7 @@ class PlanMechanicsTest {
     Planned first = plan(oneDayItem(), "2026-03-02 16:00", "2026-03-09 00:00").get(0);
 
     assertThat(first.key()).isEqualTo("7/21/UNIT_RESPONSIBLE/2026-03-03T03:00:00Z/before_deadline");
-    assertThat(first.policyVersion()).isEqualTo(1);
+    assertThat(first.policyVersion()).isEqualTo(2);
   }
 
   @Test
@@ -177,10 +179,10 @@ class PlanMechanicsTest {
 
   @Test
   void everyMessageRecordsThePolicyVersion_R13() {
-    Planner v2 = new Planner(Fixtures.policyWith(p -> p.put("version", 2)), Fixtures.CALENDAR);
+    Planner v3 = new Planner(Fixtures.policyWith(p -> p.put("version", 3)), Fixtures.CALENDAR);
 
-    assertThat(v2.plan(busyItem(), Map.of(), sh("2026-01-01 00:00"), sh("2026-07-01 00:00")))
-        .isNotEmpty().allMatch(p -> p.policyVersion() == 2);
+    assertThat(v3.plan(busyItem(), Map.of(), sh("2026-01-01 00:00"), sh("2026-07-01 00:00")))
+        .isNotEmpty().allMatch(p -> p.policyVersion() == 3);
   }
 
   // ---- which items plan ----

@@ -44,7 +44,7 @@ class PlannedMessagesTest {
     List<Map<String, Object>> rows = unfired(id);
     assertThat(count(rows, flow.fgwUnit)).isPositive();
     assertThat(count(rows, flow.zjjUnit)).isPositive();
-    assertThat(rows).allSatisfy(r -> assertThat(((Number) r.get("policy_version")).intValue()).isEqualTo(1));
+    assertThat(rows).allSatisfy(r -> assertThat(((Number) r.get("policy_version")).intValue()).isEqualTo(2));
     assertThat(rows.stream().map(r -> String.join(",", (String[]) toArray(r.get("rules"))))).anyMatch(rules -> rules.contains("R13"));
   }
 

@@ -11,13 +11,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.duban.item.Board;
 import org.duban.item.Kind;
 import org.duban.DocumentFormatException.FieldError;
 import org.duban.remind.ReminderPolicy.DayTime;
+import org.duban.remind.ReminderPolicy.Profile;
 import org.duban.remind.ReminderPolicy.QuietHours;
+import org.duban.remind.ReminderPolicy.Reporting;
 import org.junit.jupiter.api.Test;
 
 /** The policy as data: the shipped values, the JSON round trip, and documents that are refused. */
@@ -28,8 +32,8 @@ class ReminderPolicyTest {
     return spans.stream().map(Span::toString).toList();
   }
 
-  private static JsonObject shippedDocument() throws IOException {
-    try (InputStream in = ReminderPolicy.class.getClassLoader().getResourceAsStream("reminders/policy-v1.json")) {
+  private static JsonObject shippedDocument(String name) throws IOException {
+    try (InputStream in = ReminderPolicy.class.getClassLoader().getResourceAsStream("reminders/" + name)) {
       return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
@@ -48,7 +52,6 @@ class ReminderPolicyTest {
 
   @Test
   void shippedPolicyRemindsFiveHoursBeforeAndFiveHoursOneAndTwoDaysAfter_R13() {
-    assertThat(SHIPPED.version()).isEqualTo(1);
     assertThat(texts(SHIPPED.deadline().before())).containsExactly("PT5H");
     assertThat(texts(SHIPPED.deadline().after())).containsExactly("PT5H", "P1D", "P2D");
   }
@@ -101,8 +104,121 @@ class ReminderPolicyTest {
 
   @Test
   void policyRoundTripsThroughJson_R13() throws IOException {
-    assertThat(SHIPPED.toJson()).isEqualTo(shippedDocument());
+    assertThat(SHIPPED.toJson()).isEqualTo(shippedDocument("policy-v2.json"));
     assertThat(ReminderPolicy.fromJson(SHIPPED.toJson())).isEqualTo(SHIPPED).hasSameHashCodeAs(SHIPPED);
+  }
+
+  @Test
+  void bothShippedVersionsLoadInVersionOrderAndTheSecondIsTheFirstWithReporting_R20() throws IOException {
+    List<ReminderPolicy> all = ReminderPolicy.shippedVersions();
+
+    assertThat(all).extracting(ReminderPolicy::version).containsExactly(1, 2);
+    assertThat(all.get(1)).isEqualTo(SHIPPED);
+    ReminderPolicy v1 = all.get(0);
+    assertThat(v1.reporting()).isEmpty();
+    assertThat(v1.toJson()).isEqualTo(shippedDocument("policy-v1.json"));
+    JsonObject v2WithoutReporting = SHIPPED.toJson().put("version", 1);
+    v2WithoutReporting.remove("reporting");
+    assertThat(v2WithoutReporting).isEqualTo(v1.toJson());
+  }
+
+  @Test
+  void shippedPolicyReportsBySourceAndRemindsThreeDaysBeforeAndOnTheDayAtNine_R20() {
+    Reporting r = SHIPPED.reporting().orElseThrow();
+    assertThat(r.remindBefore()).extracting(Span::toString).containsExactly("P3D", "P0D");
+    assertThat(r.time()).isEqualTo(LocalTime.of(9, 0));
+    assertThat(r.profileFor("meeting_decision")).get().satisfies(p -> {
+      assertThat(p.within()).hasValueSatisfying(s -> assertThat(s).hasToString("P30D"));
+      assertThat(p.earlyReasonBefore()).isEmpty();
+    });
+    assertThat(r.profileFor("leader_instruction")).get().satisfies(p -> {
+      assertThat(p.within()).hasValueSatisfying(s -> assertThat(s).hasToString("P30D"));
+      assertThat(p.earlyReasonBefore()).hasValueSatisfying(s -> assertThat(s).hasToString("P5D"));
+    });
+    // 002 三(一) names 15 July, 15 October and 15 January only
+    assertThat(r.profileFor("work_report_task")).get().extracting(Profile::quarterlyBy).asList()
+        .containsExactly(MonthDay.of(7, 15), MonthDay.of(10, 15), MonthDay.of(1, 15));
+    assertThat(r.profileFor("npc_cppcc_proposal")).get().satisfies(p -> {
+      assertThat(p.replyWithin()).hasValueSatisfying(s -> assertThat(s).hasToString("P3M"));
+      assertThat(p.within()).isEmpty();
+    });
+    assertThat(r.profileFor("complaint")).isEmpty();
+  }
+
+  @Test
+  void reportingSectionRoundTripsWithEveryKindOfProfile_R20() {
+    JsonObject doc = SHIPPED.toJson();
+    doc.getJsonObject("reporting").put("time", "08:30").put("remindBefore", new JsonArray(List.of("P1W", "P0D")))
+        .getJsonArray("profiles").add(new JsonObject().put("sources", new JsonArray(List.of("reform_task", "complaint")))
+            .put("quarterlyBy", new JsonArray(List.of("04-15"))).put("earlyReasonBefore", "P1M"));
+
+    ReminderPolicy policy = ReminderPolicy.fromJson(doc);
+
+    assertThat(policy.toJson()).isEqualTo(doc);
+    assertThat(ReminderPolicy.fromJson(policy.toJson())).isEqualTo(policy).hasSameHashCodeAs(policy).isNotEqualTo(SHIPPED);
+    assertThat(policy.reporting().orElseThrow().profileFor("complaint")).contains(new Profile(
+        List.of("reform_task", "complaint"), Optional.empty(), List.of(MonthDay.of(4, 15)), Optional.empty(),
+        Optional.of(Span.parse("P1M"))));
+  }
+
+  @Test
+  void documentWithoutReportingIsReadAsPlanningNoReportingDeadline_R20() {
+    JsonObject doc = SHIPPED.toJson();
+    doc.remove("reporting");
+
+    ReminderPolicy policy = ReminderPolicy.fromJson(doc);
+
+    assertThat(policy.reporting()).isEmpty();
+    assertThat(policy.toJson()).isEqualTo(doc);
+    assertThat(policy.toJson().containsKey("reporting")).isFalse();
+  }
+
+  @Test
+  void badReportingProfilesAreNamedField_R20() {
+    List<FieldError> errors = errorsAfter(doc -> doc.getJsonObject("reporting").put("profiles", new JsonArray()
+        .add(new JsonObject().put("sources", new JsonArray(List.of("meeting_decision", "rumour"))).put("within", "PT720H"))
+        .add(new JsonObject().put("sources", new JsonArray()).put("within", "P0D").put("replyWithin", "P3M"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("work_report_task")))
+            .put("quarterlyBy", new JsonArray(List.of("7-15", "02-30", "02-29"))).put("earlyReasonBefore", "P0D"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("npc_cppcc_proposal"))).put("reply", "P3M"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("complaint"))).put("quarterlyBy", new JsonArray()))));
+
+    assertThat(errors).containsExactly(
+        new FieldError("/reporting/profiles/0/sources/1", "must be one of province_13710, meeting_decision, "
+            + "leader_instruction, work_report_task, reform_task, npc_cppcc_proposal, inspection_finding, audit_finding, "
+            + "media_message, complaint, not \"rumour\""),
+        new FieldError("/reporting/profiles/0/within", "must be whole days, weeks, months or years, not PT720H"),
+        new FieldError("/reporting/profiles/1/sources", "must list at least one source"),
+        new FieldError("/reporting/profiles/1", "must give only one of within, quarterlyBy or replyWithin, not within and replyWithin"),
+        new FieldError("/reporting/profiles/1/within", "must be longer than zero"),
+        new FieldError("/reporting/profiles/2/quarterlyBy/0", "must be a date in MM-dd form, not \"7-15\""),
+        new FieldError("/reporting/profiles/2/quarterlyBy/1", "is not a day of the year: 02-30"),
+        new FieldError("/reporting/profiles/2/quarterlyBy/2", "must exist in every year, not 02-29"),
+        new FieldError("/reporting/profiles/2/earlyReasonBefore", "must be longer than zero"),
+        new FieldError("/reporting/profiles/3/reply", "is not a known field"),
+        new FieldError("/reporting/profiles/3", "must give one of within, quarterlyBy or replyWithin"),
+        new FieldError("/reporting/profiles/4/quarterlyBy", "must list at least one date"));
+  }
+
+  @Test
+  void aSourceMayHaveOnlyOneReportingProfile_R20() {
+    assertThat(errorsAfter(doc -> doc.getJsonObject("reporting").getJsonArray("profiles").getJsonObject(3)
+        .put("sources", new JsonArray(List.of("npc_cppcc_proposal", "meeting_decision")))))
+        .containsExactly(new FieldError("/reporting/profiles/3/sources/1",
+            "\"meeting_decision\" is already listed at /reporting/profiles/0/sources/0"));
+  }
+
+  @Test
+  void reportingSectionNeedsItsFieldsWithTheirTypes_R20() {
+    assertThat(errorsAfter(doc -> doc.put("reporting", new JsonObject().put("profiles", "all").put("remindBefore",
+        new JsonArray(List.of("P3D", "PT9H"))).put("when", "09:00"))))
+        .containsExactly(
+            new FieldError("/reporting/when", "is not a known field"),
+            new FieldError("/reporting/profiles", "must be an array"),
+            new FieldError("/reporting/remindBefore/1", "must be whole days, weeks, months or years, not PT9H"),
+            new FieldError("/reporting/time", "is required"));
+    assertThat(errorsAfter(doc -> doc.put("reporting", "none")))
+        .containsExactly(new FieldError("/reporting", "must be an object"));
   }
 
   @Test

@@ -88,7 +88,7 @@ class ReminderPreviewApiTest {
   @Test
   void thePolicyInForceIsReadableAsData() {
     JsonObject policy = ok(server.get("/reminder-policy", flow.fgw), 200);
-    assertThat(policy.getInteger("version")).isEqualTo(1);
+    assertThat(policy.getInteger("version")).isEqualTo(2);
     assertThat(policy.encode()).contains("PT5H");
   }
 
