@@ -102,7 +102,7 @@ class ReminderSequenceTest {
 
   @Test
   @Order(3)
-  void aGrantedExtensionMovesTheDeadlineAndBringsWeeklyReminders_R17_R32() {
+  void aGrantedExtensionMovesTheDeadlineAndBringsWeeklyReminders_R17_R20_R32() {
     clockTo("2026-03-16 09:00");
     long id = flow.active("延期后每周提醒", "7d").getLong("id"); // due Monday 03-23 09:00
     Walk walk = new Walk(drill, id);
@@ -115,7 +115,11 @@ class ReminderSequenceTest {
         "2026-03-23 09:00 FGW R17", "2026-03-23 09:00 ZJJ R17",
         "2026-03-30 09:00 FGW R17", "2026-03-30 09:00 ZJJ R17",
         "2026-04-06 09:00 FGW R17", "2026-04-06 09:00 ZJJ R17",
+        // a meeting decision reports within 30 days (R20, policy version 2): by 24:00 on 15 April, the lead unit
+        // reminded three days before, Sunday 12 April, moved back to Friday, and on the day
+        "2026-04-10 09:00 FGW R20",
         "2026-04-13 09:00 FGW R17", "2026-04-13 09:00 ZJJ R17",
+        "2026-04-15 09:00 FGW R20",
         // R13: 5 hours before the new deadline
         "2026-04-17 13:00 FGW R13", "2026-04-17 13:00 ZJJ R13");
     walk.allOnTime();
