@@ -114,7 +114,7 @@ public final class Server {
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
     return Contract.read(vertx).onSuccess(wiring::useContract)
         .compose(v -> wiring.calendar.start(vertx))
-        .compose(v -> Policies.inForce(pool, clock.clock().instant()).onSuccess(p -> wiring.reminderPolicy = p))
+        .compose(v -> wiring.policies.storeShipped(clock.clock().instant()))
         .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
         .compose(v -> AdminBootstrap.ensure(pool, wiring.passwords, clock.clock(), config.adminBootstrapPassword()))
         .compose(v -> vertx.deployVerticle(() -> {
@@ -182,8 +182,7 @@ public final class Server {
     final Attachments attachments;
     final Ledger ledger;
     final ReminderPreview reminders;
-    // set once the policy in force is read from the database, before any request is served
-    volatile ReminderPolicy reminderPolicy;
+    final Policies policies;
     final Replanner replanner;
     final DeliveryHealth delivery;
     JsonObject contract;
@@ -201,7 +200,8 @@ public final class Server {
       this.guard = new SessionGuard(auth);
       this.org = new OrgService(new UnitRepository(pool), new PersonRepository(pool), passwords, clock.clock());
       this.calendar = new CalendarService(pool, clock.clock());
-      this.replanner = new Replanner(calendar, () -> reminderPolicy);
+      this.policies = new Policies(pool);
+      this.replanner = new Replanner(calendar, policies);
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
@@ -209,7 +209,7 @@ public final class Server {
       // the durable schedule reaches 400 days ahead; re-planning active items daily keeps it there
       vertx.setPeriodic(Duration.ofHours(24).toMillis(), id -> items.rewatchActive()
           .onFailure(e -> LOG.warn("the daily re-plan failed: {}", e.getMessage())));
-      this.reminders = new ReminderPreview(items, calendar, clock.clock(), () -> reminderPolicy, pool);
+      this.reminders = new ReminderPreview(items, calendar, clock.clock(), policies, pool);
       this.delivery = new DeliveryHealth(pool, clock.clock(), config.relaySmsUrl().isPresent());
       delivery.start(vertx, registry);
     }

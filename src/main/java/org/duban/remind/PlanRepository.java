@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.duban.db.Rows;
+import org.duban.time.Zones;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ final class PlanRepository {
       ON CONFLICT (key) DO NOTHING""";
   private static final String UNFIRED = """
       SELECT key, unit_id, kinds, send_at FROM planned_message WHERE item_id = $1 AND state = 'planned'""";
+  private static final String OF_ITEM = """
+      SELECT key, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, fired_at, late, note, held_from
+        FROM planned_message WHERE item_id = $1 AND send_at < $2 ORDER BY send_at, key""";
   private static final String RECORD_CHANGE = "INSERT INTO plan_change (item_id, at, removed, added) VALUES ($1, $2, $3, $4)";
   private static final String CHANGES = """
       SELECT at, removed, added FROM plan_change WHERE item_id = $1 ORDER BY id DESC LIMIT $2""";
@@ -48,6 +52,30 @@ final class PlanRepository {
   Future<JsonArray> changes(SqlClient client, long itemId, int limit) {
     return client.preparedQuery(CHANGES).execute(Tuple.of(itemId, limit)).map(rows -> new JsonArray(Rows.all(rows, r -> new JsonObject()
         .put("at", Rows.instant(r, "at").toString()).put("removed", r.getJson("removed")).put("added", r.getJson("added")))));
+  }
+
+  /** The item's messages up to {@code until}, fired or not, as the schedule holds them, in sending order. */
+  Future<List<JsonObject>> ofItem(SqlClient client, long itemId, Instant until) {
+    return client.preparedQuery(OF_ITEM).execute(Tuple.of(itemId, Rows.utc(until))).map(rows -> Rows.all(rows, r -> {
+      Instant sendAt = Rows.instant(r, "send_at");
+      Instant firedAt = Rows.instant(r, "fired_at");
+      Instant heldFrom = Rows.instant(r, "held_from");
+      return new JsonObject()
+          .put("dueAt", Rows.instant(r, "due_at").toString())
+          .put("sendAt", sendAt.toString())
+          .put("localSendAt", sendAt.atZone(Zones.SHANGHAI).toOffsetDateTime().toString())
+          .put("unitId", r.getLong("unit_id"))
+          .put("recipient", r.getString("recipient"))
+          .put("kinds", new JsonArray(List.of(r.getArrayOfStrings("kinds"))))
+          .put("rules", new JsonArray(List.of(r.getArrayOfStrings("rules"))))
+          .put("policyVersion", r.getInteger("policy_version"))
+          .put("key", r.getString("key"))
+          .put("state", r.getString("state"))
+          .put("firedAt", firedAt == null ? null : firedAt.toString())
+          .put("late", r.getBoolean("late"))
+          .put("heldFrom", heldFrom == null ? null : heldFrom.toString())
+          .put("note", r.getString("note"));
+    }));
   }
 
   Future<Void> deleteUnfired(SqlClient tx, long itemId) {

@@ -24,11 +24,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * Shows every message an item will trigger, when, to whom and why (rule ID), assuming nothing changes:
- * for a stored item from now on, and for a registration before it is stored.
+ * Shows every message an item will trigger, when, to whom and why (rule ID): for a stored item, the
+ * schedule itself, which is what the engine fires from (what has gone, how, and what waits), and for
+ * a registration before it is stored, the plan the policy in force would make. Also the policy
+ * versions, and putting a new one in force.
  */
 public final class ReminderPreview {
   static final Duration DEFAULT_HORIZON = Duration.ofDays(92);
@@ -37,17 +38,17 @@ public final class ReminderPreview {
   private final ItemService items;
   private final CalendarService calendars;
   private final Clock clock;
-  private final Supplier<ReminderPolicy> policy;
+  private final Policies policies;
 
   private final Pool pool;
   private final PlanRepository plans = new PlanRepository();
 
-  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, Supplier<ReminderPolicy> policy, Pool pool) {
+  public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, Policies policies, Pool pool) {
     this.pool = pool;
     this.items = items;
     this.calendars = calendars;
     this.clock = clock;
-    this.policy = policy;
+    this.policies = policies;
   }
 
   public static void mount(Api api, ReminderPreview preview) {
@@ -56,19 +57,37 @@ public final class ReminderPreview {
     api.on("previewReminders", rc -> {
       JsonObject body = Requests.body(rc);
       Instant assignAt = body.containsKey("assignAt") ? Fields.instant("/assignAt", body.getString("assignAt")) : preview.clock.instant();
-      return Future.succeededFuture(Reply.ok(preview.forRegistration(Requests.principal(rc),
-          Registration.fromJson(body.getJsonObject("registration")), assignAt)));
+      return preview.forRegistration(Requests.principal(rc), Registration.fromJson(body.getJsonObject("registration")), assignAt)
+          .map(Reply::ok);
     });
     api.on("listReminderChanges", rc -> preview.changes(Requests.principal(rc), Requests.pathLong(rc, "itemId"))
         .map(changes -> Reply.ok(new JsonObject().put("items", changes))));
-    api.on("getReminderPolicy", rc -> Future.succeededFuture(Reply.ok(preview.policy.get().toJson())));
+    api.on("getReminderPolicy", rc -> preview.policies.inForce().map(p -> Reply.ok(p.toJson())));
+    api.on("listReminderPolicies", rc -> preview.policies.list().map(list -> Reply.ok(new JsonObject().put("items", list))));
+    api.on("getReminderPolicyVersion", rc -> preview.policies.version(Math.toIntExact(Requests.pathLong(rc, "version")))
+        .map(p -> Reply.ok(p.toJson())));
+    api.on("addReminderPolicy", rc -> preview.policies.add(Requests.body(rc), preview.clock.instant())
+        .map(p -> Reply.created(p.toJson(), "/reminder-policies/" + p.version())));
+    api.on("putReminderPolicyInForce", rc -> preview.putInForce(Math.toIntExact(Requests.body(rc).getLong("version")))
+        .map(Reply::ok));
   }
 
+  /** The new version plans from now on: every active item is re-planned under it, each in its own transaction. */
+  Future<JsonObject> putInForce(int version) {
+    return policies.putInForce(version).compose(policy -> items.rewatchActive()
+        .map(count -> new JsonObject().put("version", policy.version()).put("replannedItems", count)));
+  }
+
+  /** The item's messages as the schedule holds them, fired or waiting, up to {@code until}; a liaison sees their own unit's. */
   Future<JsonObject> forItem(Principal who, long itemId, Optional<Instant> until) {
     Instant now = clock.instant();
     Instant end = horizon(now, until.orElse(now.plus(DEFAULT_HORIZON)));
-    return items.state(who, itemId).compose(item -> items.reportTimes(itemId)
-        .map(reports -> messages(planner().plan(item, reports, now, end), who, now, end)));
+    return items.state(who, itemId).compose(item -> plans.ofItem(pool, itemId, end)).map(all -> {
+      List<JsonObject> visible = who.is(Role.LIAISON)
+          ? all.stream().filter(m -> who.unitId().map(u -> u.equals(m.getLong("unitId"))).orElse(false)).toList()
+          : all;
+      return new JsonObject().put("now", now.toString()).put("until", end.toString()).put("items", new JsonArray(visible));
+    });
   }
 
   /** What each re-plan of the item changed, newest first; a liaison sees their own unit's messages. */
@@ -88,14 +107,11 @@ public final class ReminderPreview {
     return Long.valueOf(unit).equals(message.getLong("unitId"));
   }
 
-  JsonObject forRegistration(Principal who, Registration registration, Instant assignAt) {
+  Future<JsonObject> forRegistration(Principal who, Registration registration, Instant assignAt) {
     Item approved = items.approvedDraft(who, registration, assignAt);
     Instant end = assignAt.plus(DEFAULT_HORIZON);
-    return messages(planner().plan(approved, Map.of(), assignAt, end), who, assignAt, end);
-  }
-
-  private Planner planner() {
-    return new Planner(policy.get(), calendars.calendar());
+    return policies.inForce().map(policy -> messages(new Planner(policy, calendars.calendar()).plan(approved, Map.of(), assignAt, end),
+        who, assignAt, end));
   }
 
   /** A liaison sees the messages for their own unit only. */

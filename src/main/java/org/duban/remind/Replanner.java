@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.function.Supplier;
 
 /**
  * Keeps each item's planned messages true to its state (R14 and every re-plan): in the transaction of
@@ -28,25 +27,25 @@ public final class Replanner implements ItemWatcher {
 
   private final PlanRepository plans = new PlanRepository();
   private final CalendarService calendars;
-  private final Supplier<ReminderPolicy> policy;
+  private final Policies policies;
 
-  /** @param policy the version in force, read when each plan is made */
-  public Replanner(CalendarService calendars, Supplier<ReminderPolicy> policy) {
+  /** @param policies the versions, of which the one in force is read in each plan's transaction */
+  public Replanner(CalendarService calendars, Policies policies) {
     this.calendars = calendars;
-    this.policy = policy;
+    this.policies = policies;
   }
 
   @Override
   public Future<Void> changed(SqlClient tx, Item item, Map<Long, List<Instant>> reportTimes, Instant now) {
-    return plans.unfired(tx, item.id()).compose(before -> {
+    return policies.inForce(tx).compose(policy -> plans.unfired(tx, item.id()).compose(before -> {
       Instant from = before.values().stream().map(m -> Instant.parse(m.getString("sendAt")))
           .filter(at -> at.isBefore(now)).min(Instant::compareTo).orElse(now);
-      List<Planned> fresh = new Planner(policy.get(), calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
+      List<Planned> fresh = new Planner(policy, calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
       List<Planned> kept = keepable(fresh, before.keySet(), now);
       return plans.deleteUnfired(tx, item.id())
           .compose(v -> plans.insert(tx, kept, now))
           .compose(v -> recordDifference(tx, item.id(), before, kept, now));
-    });
+    }));
   }
 
   /**

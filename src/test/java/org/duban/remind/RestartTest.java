@@ -53,6 +53,15 @@ class RestartTest {
         assertThat(fired).filteredOn(r -> r.get("note") != null).hasSize(6)
             .allSatisfy(r -> assertThat(carriers).contains(((String) r.get("note")).substring("sent with ".length())));
         assertThat(database.rows("SELECT key FROM planned_message WHERE state = 'planned' AND item_id = " + id)).isNotEmpty();
+        // the item's schedule, as the sponsor reads it, tells the same story
+        List<JsonObject> schedule = ok(second.get("/items/" + id + "/reminders", second.tokenOf("keshi1")), 200)
+            .getJsonArray("items").stream().map(m -> (JsonObject) m).toList();
+        assertThat(schedule).filteredOn(m -> "skipped".equals(m.getString("state"))).hasSize(2)
+            .allSatisfy(m -> assertThat(m.getJsonArray("kinds").getList()).containsExactly("before_deadline"));
+        assertThat(schedule).filteredOn(m -> "fired".equals(m.getString("state"))).hasSize(8)
+            .allSatisfy(m -> assertThat(m.getBoolean("late")).isTrue());
+        assertThat(schedule).filteredOn(m -> "planned".equals(m.getString("state"))).isNotEmpty()
+            .allSatisfy(m -> assertThat(m.getString("sendAt")).isGreaterThan("2026-03-03T12:00:00Z"));
       } finally {
         second.stop();
       }
