@@ -23,6 +23,7 @@ import org.duban.auth.SessionGuard;
 import org.duban.auth.Tokens;
 import org.duban.config.Config;
 import org.duban.db.DatabaseBootstrap;
+import org.duban.db.Notifications;
 import org.duban.db.Pools;
 import org.duban.demo.DemoData;
 import org.duban.demo.DemoItems;
@@ -113,7 +114,8 @@ public final class Server {
     Wiring wiring = new Wiring(vertx, config, pool, clock, registry);
     List<HttpVerticle> instances = new CopyOnWriteArrayList<>();
     return Contract.read(vertx).onSuccess(wiring::useContract)
-        .compose(v -> wiring.calendar.start(vertx))
+        .compose(v -> wiring.calendar.start(vertx, wiring.notifications))
+        .compose(v -> wiring.notifications.start())
         .compose(v -> wiring.policies.storeShipped(clock.clock().instant()))
         .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
         .compose(v -> AdminBootstrap.ensure(pool, wiring.passwords, clock.clock(), config.adminBootstrapPassword()))
@@ -183,6 +185,7 @@ public final class Server {
     final Ledger ledger;
     final ReminderPreview reminders;
     final Policies policies;
+    final Notifications notifications;
     final Replanner replanner;
     final DeliveryHealth delivery;
     JsonObject contract;
@@ -201,6 +204,7 @@ public final class Server {
       this.org = new OrgService(new UnitRepository(pool), new PersonRepository(pool), passwords, clock.clock());
       this.calendar = new CalendarService(pool, clock.clock());
       this.policies = new Policies(pool);
+      this.notifications = new Notifications(vertx, Pools.connectOptions(config.db(), statementTimeout(config)));
       this.replanner = new Replanner(calendar, policies);
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       this.attachments = new Attachments(items, config.attachmentMaxBytes());

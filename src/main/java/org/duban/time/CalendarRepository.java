@@ -15,10 +15,16 @@ final class CalendarRepository {
   private static final String INSERT_IF_MISSING = """
       INSERT INTO calendar_year (year, source, notice, imported_at) VALUES ($1, $2, $3, $4)
       ON CONFLICT (year) DO NOTHING""";
+  /** The channel on which every node hears that the calendar changed. */
+  static final String CHANGED = "duban_calendar";
+  // one statement: the other nodes are told exactly when, and only if, the year is stored
   private static final String UPSERT = """
-      INSERT INTO calendar_year (year, source, notice, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)
-      ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, notice = EXCLUDED.notice,
-                                       imported_at = EXCLUDED.imported_at, imported_by = EXCLUDED.imported_by""";
+      WITH stored AS (
+        INSERT INTO calendar_year (year, source, notice, imported_at, imported_by) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (year) DO UPDATE SET source = EXCLUDED.source, notice = EXCLUDED.notice,
+                                         imported_at = EXCLUDED.imported_at, imported_by = EXCLUDED.imported_by
+        RETURNING year)
+      SELECT pg_notify('%s', year::text) FROM stored""".formatted(CHANGED);
 
   private final Pool pool;
 

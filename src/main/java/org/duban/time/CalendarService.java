@@ -7,7 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.duban.db.Notifications;
 import org.duban.http.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.duban.http.Violation;
 
 import java.time.Clock;
@@ -19,10 +22,11 @@ import java.util.function.Supplier;
 
 /**
  * The PRC work calendar (R12) the rules count working days with. The database is the truth; each
- * server keeps an immutable copy and reloads it every minute, so an import on one node reaches the
- * others without a restart.
+ * server keeps an immutable copy, reloaded when any node imports a year (a notification sent as the
+ * import commits) and every minute besides, for a notification missed while disconnected.
  */
 public final class CalendarService {
+  private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
   static final int MAX_RANGE_DAYS = 366;
   private final CalendarRepository repository;
   private final Clock clock;
@@ -40,7 +44,9 @@ public final class CalendarService {
   }
 
   /** Stores the shipped years that are missing, then loads every year, and keeps reloading. */
-  public Future<Void> start(Vertx vertx) {
+  public Future<Void> start(Vertx vertx, Notifications notifications) {
+    notifications.on(CalendarRepository.CHANGED, () -> reload()
+        .onFailure(e -> LOG.warn("could not reload the calendar after an import elsewhere: {}", e.getMessage())));
     return repository.insertIfMissing(CalendarData.shipped(), clock.instant())
         .compose(v -> reload())
         .onSuccess(v -> vertx.setPeriodic(60_000, id -> reload()));
