@@ -72,13 +72,16 @@ public final class Server {
   private final ClockService clock;
   private final List<HttpVerticle> instances;
   private final Reminders reminders;
+  private final Notifications notifications;
 
-  private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances, Reminders reminders) {
+  private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances, Reminders reminders,
+                 Notifications notifications) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.instances = instances;
     this.reminders = reminders;
+    this.notifications = notifications;
   }
 
   /** The timer wheel over the planned messages and the relay that sends what fires. */
@@ -124,7 +127,8 @@ public final class Server {
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
-        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config)))
+        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config),
+            wiring.notifications))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
   }
@@ -152,7 +156,9 @@ public final class Server {
   /** Graceful: servers stop accepting and finish in-flight requests, then the pool and Vert.x close. */
   public Future<Void> close() {
     reminders.stop();
-    return Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList())
+    // the listener first: a connection closed under it would only start it reconnecting
+    return notifications.stop().otherwiseEmpty()
+        .compose(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))
         .eventually(pool::close)
         .eventually(vertx::close)
         .mapEmpty();
