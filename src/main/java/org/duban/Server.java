@@ -44,7 +44,6 @@ import org.duban.org.OrgService;
 import org.duban.org.PersonRepository;
 import org.duban.org.UnitRepository;
 import org.duban.remind.Policies;
-import org.duban.remind.ReminderPolicy;
 import org.duban.remind.Replanner;
 import org.duban.remind.ReminderEngine;
 import org.duban.notify.RelayDispatcher;

@@ -9,6 +9,7 @@ import org.duban.http.Problem;
 import org.duban.http.Reply;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Liveness (the process answers), readiness (PostgreSQL answers too) and Prometheus metrics. */
@@ -21,7 +22,7 @@ public final class HealthHandlers {
   public static void mount(Api api, Pool pool, PrometheusMeterRegistry registry, DeliveryHealth delivery) {
     api.on("delivery", rc -> delivery.check().map(report -> "UP".equals(report.getString("status"))
         ? Reply.ok(report)
-        : new Reply(503, report, java.util.Map.of())));
+        : new Reply(503, report, Map.of())));
     api.on("live", rc -> Future.succeededFuture(Reply.ok(new JsonObject().put("status", "UP"))));
     api.on("ready", rc -> database(pool)
         .map(v -> Reply.ok(new JsonObject().put("status", "UP").put("checks", new JsonObject().put("database", "UP"))))

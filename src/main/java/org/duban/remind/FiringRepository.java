@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** All SQL of firing: finding what falls due, claiming it, and writing what goes out. */
 final class FiringRepository {
@@ -29,9 +30,10 @@ final class FiringRepository {
   // Only one node's claim of a key succeeds: the row lock and the state check decide it. A row not yet
   // due (a timer that ran early, a clock moved back) is left for a later scan: nothing fires early.
   private static final String CLAIM = """
-      UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3, late = $2 > send_at + interval '2 seconds'
+      UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3,
+             late = $2 > coalesce(held_from, send_at) + interval '2 seconds'
        WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2 AND item_id = ANY($4)
-      RETURNING key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at""";
+      RETURNING key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, held_from""";
   private static final String ITEMS = """
       SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone
         FROM item i JOIN unit s ON s.id = i.sponsor_unit_id WHERE i.id = ANY($1)""";
@@ -69,10 +71,11 @@ final class FiringRepository {
   record Due(String key, long itemId, Instant sendAt) {
   }
 
+  /** @param plannedAt when it was to go: its send time, or where a late claim in the quiet hours first found it due */
   record Claimed(String key, long itemId, Long unitId, String recipient, List<String> kinds, List<String> rules,
-                 int policyVersion, Instant dueAt, Instant sendAt) {
+                 int policyVersion, Instant dueAt, Instant sendAt, Instant plannedAt) {
     Claimed withKinds(List<String> kinds, List<String> rules) {
-      return new Claimed(key, itemId, unitId, recipient, kinds, rules, policyVersion, dueAt, sendAt);
+      return new Claimed(key, itemId, unitId, recipient, kinds, rules, policyVersion, dueAt, sendAt, plannedAt);
     }
   }
 
@@ -92,7 +95,8 @@ final class FiringRepository {
         .compose(items -> tx.preparedQuery(CLAIM).execute(Tuple.of(wanted, Rows.utc(now), node, items)))
         .map(rows -> Rows.all(rows, r -> new Claimed(r.getString("key"), r.getLong("item_id"), r.getLong("unit_id"),
             r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
-            r.getInteger("policy_version"), Rows.instant(r, "due_at"), Rows.instant(r, "send_at"))));
+            r.getInteger("policy_version"), Rows.instant(r, "due_at"), Rows.instant(r, "send_at"),
+            Optional.ofNullable(Rows.instant(r, "held_from")).orElse(Rows.instant(r, "send_at")))));
   }
 
   Future<Context> context(SqlClient tx, List<Long> itemIds) {

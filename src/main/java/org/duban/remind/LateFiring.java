@@ -21,16 +21,17 @@ import java.util.function.Function;
  * <ul>
  *   <li>R13: a "before the deadline" part is dropped once the unit's deadline has passed; it would
  *       tell the unit something false. A message with nothing left to say is skipped, not sent.
- *   <li>R21: a message more than {@link #HOLD_GRACE} late whose late moment falls in the quiet hours
+ *   <li>R21: a message more than {@link #LATE_GRACE} late whose late moment falls in the quiet hours
  *       waits for them to end, as a message planned for then would have. Within the grace it goes:
  *       one due at 21:59 and sent at 22:00:05 in a burst is not held for nine hours.
- *   <li>R15 Reading: messages of one batch to the same person about the same item and unit are one
- *       message, as the 30-minute merge makes them when on time; after a restart that is every urge
- *       the downtime missed, which would otherwise arrive together, one SMS each.
+ *   <li>R15 Reading: messages of one batch more than {@link #LATE_GRACE} late to the same person
+ *       about the same item and unit are one message, as the 30-minute merge makes them when on
+ *       time; after a restart that is every urge the downtime missed, which would otherwise arrive
+ *       together, one SMS each.
  * </ul>
  */
 final class LateFiring {
-  static final Duration HOLD_GRACE = Duration.ofMinutes(5);
+  static final Duration LATE_GRACE = Duration.ofMinutes(5);
 
   private LateFiring() {
   }
@@ -69,7 +70,13 @@ final class LateFiring {
       }
       byPerson.computeIfAbsent(List.of(c.itemId(), Optional.ofNullable(c.unitId()), c.recipient()), k -> new ArrayList<>()).add(truthful);
     }
-    List<Send> send = byPerson.values().stream().map(LateFiring::merge).toList();
+    // on time, each message goes as planned (the plan already merged what was close); where the downtime
+    // piled messages up for a person, they and whatever else the batch has for that person are one
+    List<Send> send = new ArrayList<>();
+    byPerson.values().forEach(group -> {
+      if (group.stream().anyMatch(c -> late(c, now))) send.add(merge(group));
+      else group.forEach(c -> send.add(new Send(c, List.of())));
+    });
     return new Outcome(send, hold, skip);
   }
 
@@ -79,8 +86,13 @@ final class LateFiring {
     Optional<Instant> of(long itemId, Long unitId);
   }
 
+  /** Late enough that the world may have moved on: a restart, not a busy second. */
+  private static boolean late(FiringRepository.Claimed c, Instant now) {
+    return now.isAfter(c.plannedAt().plus(LATE_GRACE));
+  }
+
   private static Optional<Instant> held(FiringRepository.Claimed c, Instant now, Optional<QuietHours> quiet) {
-    if (quiet.isEmpty() || !now.isAfter(c.sendAt().plus(HOLD_GRACE))) return Optional.empty();
+    if (quiet.isEmpty() || !now.isAfter(c.sendAt().plus(LATE_GRACE))) return Optional.empty();
     Instant release = quiet.get().release(now);
     return release.equals(now) ? Optional.empty() : Optional.of(release);
   }

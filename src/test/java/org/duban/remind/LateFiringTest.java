@@ -19,7 +19,7 @@ class LateFiringTest {
 
   static FiringRepository.Claimed message(String key, long unit, String sendAt, List<String> kinds, List<String> rules) {
     Instant at = sh(sendAt);
-    return new FiringRepository.Claimed(key, 7, unit, "unit_responsible", kinds, rules, 1, at, at);
+    return new FiringRepository.Claimed(key, 7, unit, "unit_responsible", kinds, rules, 1, at, at, at);
   }
 
   static LateFiring.Outcome sort(Instant now, FiringRepository.Claimed... claimed) {
@@ -107,8 +107,29 @@ class LateFiringTest {
     FiringRepository.Claimed coop = message("c", 22, "2026-03-03 12:00", List.of("urge"), List.of("R15"));
     Instant at = sh("2026-03-03 12:00");
     FiringRepository.Claimed sponsor = new FiringRepository.Claimed("s", 7, 21L, "sponsor_office", List.of("escalate_sponsor"),
-        List.of("R16"), 1, at, at);
+        List.of("R16"), 1, at, at, at);
     assertThat(sort(sh("2026-03-03 20:00"), lead, coop, sponsor).send()).hasSize(3).allSatisfy(s -> assertThat(s.carried()).isEmpty());
+  }
+
+  @Test
+  void messagesOnTimeOrOnlySecondsLateAreNotGatheredWhateverTheyShare_R15() {
+    FiringRepository.Claimed a = message("a", 21, "2026-03-03 12:00", List.of("urge"), List.of("R15"));
+    FiringRepository.Claimed b = message("b", 21, "2026-03-03 12:00", List.of("weekly"), List.of("R17"));
+    assertThat(sort(sh("2026-03-03 12:00"), a, b).send()).hasSize(2).allSatisfy(s -> assertThat(s.carried()).isEmpty());
+    assertThat(sort(sh("2026-03-03 12:04"), a, b).send()).hasSize(2);
+    assertThat(sort(sh("2026-03-03 12:06"), a, b).send()).hasSize(1);
+  }
+
+  @Test
+  void messagesHeldOverTheQuietHoursAreGatheredWhenTheyEnd_R15_R21() {
+    Instant seven = sh("2026-03-04 07:00");
+    FiringRepository.Claimed urge1 = new FiringRepository.Claimed("u1", 7, 21L, "unit_responsible", List.of("urge"), List.of("R15"), 1,
+        sh("2026-03-03 18:00"), seven, sh("2026-03-03 18:00"));
+    FiringRepository.Claimed urge2 = new FiringRepository.Claimed("u2", 7, 21L, "unit_responsible", List.of("urge"), List.of("R15"), 1,
+        sh("2026-03-03 21:00"), seven, sh("2026-03-03 21:00"));
+    LateFiring.Outcome outcome = sort(sh("2026-03-04 07:00"), urge1, urge2);
+    assertThat(outcome.hold()).isEmpty();
+    assertThat(outcome.send()).singleElement().satisfies(s -> assertThat(s.carried()).hasSize(1));
   }
 
   @Test
