@@ -198,6 +198,7 @@ public final class ReminderBenchmark {
       exec("TRUNCATE outbox");
       exec("DELETE FROM planned_message WHERE key NOT LIKE '" + FAR_PREFIX + "%'");
       exec("VACUUM planned_message");
+      exec("CHECKPOINT");
     }
 
     /**
@@ -219,6 +220,7 @@ public final class ReminderBenchmark {
       double insert = (System.nanoTime() - t0) / 1e9;
       long v0 = System.nanoTime();
       exec("VACUUM ANALYZE planned_message");
+      exec("CHECKPOINT");
       double vacuum = (System.nanoTime() - v0) / 1e9;
       farPending = true;
       long bytes = count("SELECT pg_total_relation_size('planned_message')");
@@ -251,6 +253,7 @@ public final class ReminderBenchmark {
           + " SELECT 'late' || g, 1, 1, 'unit_responsible', '{urge}', '{R15}', 1, now() - interval '1 minute', now() - interval '1 minute',"
           + " 'planned', now() FROM generate_series(1, 1000) g");
       exec("ANALYZE planned_message");
+      exec("CHECKPOINT"); // the setup's writes go to disk now, not during the scenario
       long t0 = System.nanoTime();
       ReminderEngine engine = new ReminderEngine(vertx, pool, Clock.systemUTC(), "bench-restart", () -> { });
       engine.start();
@@ -287,6 +290,7 @@ public final class ReminderBenchmark {
           + ", 'planned', now() FROM generate_series(1, " + load.size() + ") g JOIN " + (load.items() == 1 ? ONE_ITEM : "bench_item")
           + " m ON m.n = (g - 1) % " + load.items());
       exec("ANALYZE planned_message");
+      exec("CHECKPOINT"); // the setup's writes go to disk now, not during the scenario
     }
 
     /** The wheel holds the burst once the scans that read it (one a second, 50,000 at a time) have run. */
@@ -345,6 +349,7 @@ public final class ReminderBenchmark {
       exec("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
           + " SELECT 'reminder', g::text, " + load.dueAt(start) + ", false, 1 FROM generate_series(1, " + load.size() + ") g");
       exec("ANALYZE scheduled_tasks");
+      exec("CHECKPOINT"); // the setup's writes go to disk now, not during the scenario
       OneTimeTask<Void> task = Tasks.oneTime("reminder").execute((instance, context) -> record(instance.getId(), context
           .getExecution().executionTime));
       Scheduler scheduler = Scheduler.create(dataSource, task).pollUsingLockAndFetch(0.5, 3.0).threads(16)

@@ -66,7 +66,7 @@ public record Config(
         r.url(RELAY_SMS_URL),
         r.text(NODE_ID, defaultNodeId()),
         r.duration(RELAY_RETRY_BASE, Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMinutes(5)),
-        r.duration(RELAY_LEASE, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(30)));
+        r.duration(RELAY_LEASE, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(30)));
   }
 
   /** Tells the nodes sharing one database apart in what each fired. */
