@@ -26,10 +26,11 @@ final class Messages {
       Map.entry(Planned.MONTHLY_SPONSOR_URGE, "承办单位月度进展连续2日未反馈，请立项科室催办（时限%s）"),
       Map.entry(Planned.MONTHLY_HAND_OFF, "月度进展超过时限2日未报，移交督查室核查（时限%s）"),
       Map.entry(Planned.QUARTERLY_SUMMARY, "今日为季度小结报送日，请报送书面小结（时限%s）"),
-      Map.entry(Planned.REPORT_DUE, "限期报告提醒：请在规定期限内报告贯彻落实情况（时限%s）"),
-      Map.entry(Planned.QUARTERLY_REPORT_DUE, "季度报告提醒：请在规定日期前报告前一季度工作进展情况（时限%s）"),
-      Map.entry(Planned.REPLY_DUE, "建议提案答复提醒：请在交办后规定期限内答复建议提案人（时限%s）"),
-      Map.entry(Planned.REPORT_REASON_EARLY, "报告期限将至，如期限内不能办结，请提前向交办单位报告原因和进展情况（时限%s）"));
+      // R20's own due dates are not stored with the message; the item's node deadline would mislead here
+      Map.entry(Planned.REPORT_DUE, "限期报告提醒：请在规定期限内报告贯彻落实情况"),
+      Map.entry(Planned.QUARTERLY_REPORT_DUE, "季度报告提醒：请在规定日期前报告前一季度工作进展情况"),
+      Map.entry(Planned.REPLY_DUE, "建议提案答复提醒：请在交办后规定期限内答复建议提案人"),
+      Map.entry(Planned.REPORT_REASON_EARLY, "报告期限将至，如期限内不能办结，请提前向交办单位报告原因和进展情况"));
 
   private Messages() {
   }

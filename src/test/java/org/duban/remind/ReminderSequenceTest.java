@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,9 @@ class ReminderSequenceTest {
         // R13: 5 hours before the new deadline
         "2026-04-17 13:00 FGW R13", "2026-04-17 13:00 ZJJ R13");
     walk.allOnTime();
+    // R20's text asks for the report and names no date: the item's own deadline is not the report's
+    assertThat(drill.receivedFor(id).stream().filter(m -> m.getJsonArray("rules").getList().equals(List.of("R20"))).toList())
+        .hasSize(4).allSatisfy(m -> assertThat(m.getString("text")).contains("限期报告提醒").doesNotContain("时限"));
   }
 
   @Test
