@@ -72,15 +72,17 @@ public final class Server {
   private final List<HttpVerticle> instances;
   private final Reminders reminders;
   private final Notifications notifications;
+  private final DeliveryHealth delivery;
 
   private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances, Reminders reminders,
-                 Notifications notifications) {
+                 Notifications notifications, DeliveryHealth delivery) {
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
     this.instances = instances;
     this.reminders = reminders;
     this.notifications = notifications;
+    this.delivery = delivery;
   }
 
   /** The timer wheel over the planned messages and the relay that sends what fires. */
@@ -127,7 +129,7 @@ public final class Server {
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
         .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config),
-            wiring.notifications))
+            wiring.notifications, wiring.delivery))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
   }
@@ -155,6 +157,7 @@ public final class Server {
   /** Graceful: servers stop accepting and finish in-flight requests, then the pool and Vert.x close. */
   public Future<Void> close() {
     reminders.stop();
+    delivery.stop();
     // the listener first: a connection closed under it would only start it reconnecting
     return notifications.stop().otherwiseEmpty()
         .compose(v -> Future.join(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()))

@@ -8,3 +8,5 @@ ALTER TABLE planned_message ADD COLUMN note text;
 
 -- Failed SMS are counted for the delivery health check; the partial index keeps that cheap as the outbox grows.
 CREATE INDEX outbox_failed_idx ON outbox (id) WHERE state = 'failed';
+-- SMS retried again and again, counted by the same check.
+CREATE INDEX outbox_pending_attempts_idx ON outbox (attempts) WHERE state = 'pending';

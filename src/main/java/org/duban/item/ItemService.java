@@ -16,6 +16,9 @@ import org.duban.time.Zones;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs lifecycle commands against stored items. Each command takes the item's row lock
@@ -30,6 +34,7 @@ import java.util.UUID;
  * after the other and none is lost; the lifecycle then decides on the state as it is.
  */
 public final class ItemService {
+  private static final Logger LOG = LoggerFactory.getLogger(ItemService.class);
   /** R06: shown to whoever registers an item. */
   public static final String CONFIDENTIALITY_NOTICE =
       "涉密事项严禁录入本系统。Classified matters must never be entered: registration is recorded in the audit trail.";
@@ -171,15 +176,22 @@ public final class ItemService {
    * when reminders that count working days (R19) may fall on other days.
    */
   public Future<Integer> rewatchActive() {
-    Instant now = clock.instant();
     return items.activeIds(pool).compose(ids -> {
+      AtomicInteger failed = new AtomicInteger();
       Future<Void> chain = Future.succeededFuture();
       for (Long id : ids) {
-        chain = chain.compose(v -> pool.withTransaction(tx -> items.lock(tx, id).compose(found -> found
-            .map(item -> reports.reportTimes(tx, id).compose(times -> watcher.changed(tx, item, times, now)))
-            .orElseGet(Future::succeededFuture))));
+        // one item at a time, each in its own transaction with the time read under its lock; one that fails
+        // (a lock held too long) is logged and left for the next sweep, and the others go on
+        chain = chain.compose(v -> pool.<Void>withTransaction(tx -> items.lock(tx, id).compose(found -> found
+                .map(item -> reports.reportTimes(tx, id).compose(times -> watcher.changed(tx, item, times, clock.instant())))
+                .orElseGet(Future::succeededFuture)))
+            .recover(e -> {
+              failed.incrementAndGet();
+              LOG.warn("could not re-plan item {}: {}", id, e.getMessage());
+              return Future.succeededFuture();
+            }));
       }
-      return chain.map(ids.size());
+      return chain.map(v -> ids.size() - failed.get());
     });
   }
 

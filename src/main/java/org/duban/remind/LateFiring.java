@@ -68,7 +68,9 @@ final class LateFiring {
         skip.put(c.key(), "stale: the deadline had passed before it could be sent");
         continue;
       }
-      byPerson.computeIfAbsent(List.of(c.itemId(), Optional.ofNullable(c.unitId()), c.recipient()), k -> new ArrayList<>()).add(truthful);
+      // as the plan's merge reads it: an office is one reader whatever unit a message is about
+      Optional<Long> unit = "unit_responsible".equals(c.recipient()) ? Optional.ofNullable(c.unitId()) : Optional.empty();
+      byPerson.computeIfAbsent(List.of(c.itemId(), unit, c.recipient()), k -> new ArrayList<>()).add(truthful);
     }
     // on time, each message goes as planned (the plan already merged what was close); where the downtime
     // piled messages up for a person, they and whatever else the batch has for that person are one

@@ -16,14 +16,20 @@ import java.util.Locale;
 
 /** All SQL of planned messages: the durable schedule the timer wheel fires from. */
 final class PlanRepository {
-  private static final String DELETE_UNFIRED = "DELETE FROM planned_message WHERE item_id = $1 AND state = 'planned'";
-  // a key that has fired stays fired: re-planning never sends it again
+  // only what the new plan lacks: a message it keeps stays as it is when held to the end of the quiet hours (R21)
+  private static final String DELETE_UNFIRED = """
+      DELETE FROM planned_message WHERE item_id = $1 AND state = 'planned' AND NOT (key = ANY($2))""";
+  // a key that has fired (or was skipped) stays so: re-planning never sends it again; a waiting one takes the new
+  // plan's times and version, unless a late claim held it to the end of the quiet hours, where it stays
   private static final String INSERT = """
       INSERT INTO planned_message (key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, planned_at)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'planned', $10)
-      ON CONFLICT (key) DO NOTHING""";
+      ON CONFLICT (key) DO UPDATE SET unit_id = EXCLUDED.unit_id, rules = EXCLUDED.rules, policy_version = EXCLUDED.policy_version,
+                                      due_at = EXCLUDED.due_at,
+                                      send_at = EXCLUDED.send_at, planned_at = EXCLUDED.planned_at
+       WHERE planned_message.state = 'planned' AND planned_message.held_from IS NULL""";
   private static final String UNFIRED = """
-      SELECT key, unit_id, kinds, send_at FROM planned_message WHERE item_id = $1 AND state = 'planned'""";
+      SELECT key, unit_id, kinds, send_at, held_from FROM planned_message WHERE item_id = $1 AND state = 'planned'""";
   private static final String OF_ITEM = """
       SELECT key, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, fired_at, late, note, held_from
         FROM planned_message WHERE item_id = $1 AND send_at < $2 ORDER BY send_at, key""";
@@ -35,8 +41,11 @@ final class PlanRepository {
   Future<Map<String, JsonObject>> unfired(SqlClient tx, long itemId) {
     return tx.preparedQuery(UNFIRED).execute(Tuple.of(itemId)).map(rows -> {
       Map<String, JsonObject> byKey = new LinkedHashMap<>();
-      rows.forEach(r -> byKey.put(r.getString("key"), change(r.getString("key"), r.getLong("unit_id"),
-          List.of(r.getArrayOfStrings("kinds")), Rows.instant(r, "send_at"))));
+      rows.forEach(r -> {
+        JsonObject message = change(r.getString("key"), r.getLong("unit_id"), List.of(r.getArrayOfStrings("kinds")), Rows.instant(r, "send_at"));
+        Instant heldFrom = Rows.instant(r, "held_from");
+        byKey.put(r.getString("key"), heldFrom == null ? message : message.put("heldFrom", heldFrom.toString()));
+      });
       return byKey;
     });
   }
@@ -78,8 +87,10 @@ final class PlanRepository {
     }));
   }
 
-  Future<Void> deleteUnfired(SqlClient tx, long itemId) {
-    return tx.preparedQuery(DELETE_UNFIRED).execute(Tuple.of(itemId)).mapEmpty();
+  /** The item's waiting messages the new plan does not keep. */
+  Future<Void> deleteUnfiredExcept(SqlClient tx, long itemId, List<Planned> kept) {
+    return tx.preparedQuery(DELETE_UNFIRED).execute(Tuple.of(itemId, (Object) kept.stream().map(Planned::key).toArray(String[]::new)))
+        .mapEmpty();
   }
 
   Future<Void> insert(SqlClient tx, List<Planned> planned, Instant now) {

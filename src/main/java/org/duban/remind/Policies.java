@@ -32,7 +32,12 @@ public final class Policies {
       ON CONFLICT (version) DO NOTHING""";
   private static final String FIRST_IN_FORCE = """
       UPDATE reminder_policy SET in_force = true WHERE version = $1 AND NOT EXISTS (SELECT 1 FROM reminder_policy WHERE in_force)""";
-  private static final String IN_FORCE = "SELECT version FROM reminder_policy WHERE in_force";
+  // shared with every other re-plan, exclusive of putting another version in force: a re-plan under the old
+  // version commits before the switch, and one after it reads the new version
+  private static final String IN_FORCE = "SELECT version FROM reminder_policy WHERE in_force FOR SHARE";
+  // two administrators switching at once take turns, rather than one failing on the one-in-force index
+  private static final String ONE_SWITCH_AT_A_TIME = "LOCK TABLE reminder_policy IN SHARE ROW EXCLUSIVE MODE";
+  static final int MAX_VERSION = 100_000;
   private static final String DOCUMENT = "SELECT document FROM reminder_policy WHERE version = $1";
   private static final String LIST = "SELECT version, in_force, created_at FROM reminder_policy ORDER BY version";
   private static final String ADD = """
@@ -92,7 +97,7 @@ public final class Policies {
         .put("createdAt", Rows.instant(r, "created_at").toString()))));
   }
 
-  /** Stores a new version, not yet in force: 422 naming each bad field, 409 when the version number is taken. */
+  /** Stores a new version, not yet in force: 400 naming each bad field, 409 when the version number is taken. */
   public Future<ReminderPolicy> add(JsonObject document, Instant now) {
     ReminderPolicy policy;
     try {
@@ -100,6 +105,7 @@ public final class Policies {
     } catch (DocumentFormatException e) {
       return Future.failedFuture(Problem.invalid(e.errors().stream().map(f -> new Violation(f.field(), f.reason())).toList()));
     }
+    if (policy.version() > MAX_VERSION) return Future.failedFuture(Problem.invalid("/version", "must be at most " + MAX_VERSION));
     return pool.preparedQuery(ADD).execute(Tuple.of(policy.version(), policy.toJson(), Rows.utc(now))).map(rows -> {
       if (rows.size() == 0) {
         throw Problem.conflict("version " + policy.version() + " is already stored, and a stored version never changes");
@@ -111,7 +117,8 @@ public final class Policies {
   /** Puts a stored version in force, in one transaction: no moment has two, or none. */
   public Future<ReminderPolicy> putInForce(int version) {
     // the old one out first: the database allows one version in force at any moment
-    return pool.withTransaction(tx -> tx.preparedQuery(OUT_OF_FORCE).execute(Tuple.of(version))
+    return pool.withTransaction(tx -> tx.query(ONE_SWITCH_AT_A_TIME).execute()
+        .compose(v -> tx.preparedQuery(OUT_OF_FORCE).execute(Tuple.of(version)))
         .compose(v -> tx.preparedQuery(INTO_FORCE).execute(Tuple.of(version)))
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(Problem.notFound("reminder policy version " + version))

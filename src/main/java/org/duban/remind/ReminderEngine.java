@@ -188,10 +188,13 @@ public final class ReminderEngine {
               LateFiring.Outcome outcome = LateFiring.sort(claimed, now,
                   version -> policies.get(version).quietHours(), (item, unit) -> deadline(context, item, unit));
               List<FiringRepository.Claimed> sent = outcome.send().stream().map(LateFiring.Send::message).toList();
+              // the quiet hours hold the SMS, not what the message does to the item: that happens when it is due
+              List<FiringRepository.Claimed> acting = new ArrayList<>(sent);
+              claimed.stream().filter(c -> outcome.hold().containsKey(c.key())).forEach(acting::add);
               return firing.hold(tx, outcome.hold())
                   .compose(v -> firing.skip(tx, outcome.skip()))
                   .compose(v -> firing.carried(tx, outcome.send()))
-                  .compose(v -> effects(tx, sent, now))
+                  .compose(v -> effects(tx, acting, now))
                   .compose(v -> firing.outbox(tx, outgoing(sent, context), now))
                   .map(sent.size());
             }))));

@@ -16,6 +16,8 @@ import org.duban.item.ItemService;
 import org.duban.item.Registration;
 import org.duban.time.CalendarService;
 import org.duban.time.Zones;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +34,7 @@ import java.util.Optional;
  * versions, and putting a new one in force.
  */
 public final class ReminderPreview {
+  private static final Logger LOG = LoggerFactory.getLogger(ReminderPreview.class);
   static final Duration DEFAULT_HORIZON = Duration.ofDays(92);
   static final Duration MAX_HORIZON = Duration.ofDays(366);
 
@@ -68,14 +71,21 @@ public final class ReminderPreview {
         .map(p -> Reply.ok(p.toJson())));
     api.on("addReminderPolicy", rc -> preview.policies.add(Requests.body(rc), preview.clock.instant())
         .map(p -> Reply.created(p.toJson(), "/reminder-policies/" + p.version())));
-    api.on("putReminderPolicyInForce", rc -> preview.putInForce(Math.toIntExact(Requests.body(rc).getLong("version")))
-        .map(Reply::ok));
+    api.on("putReminderPolicyInForce", rc -> preview.putInForce(Requests.body(rc).getInteger("version"))
+        .map(body -> new Reply(202, body, Map.of())));
   }
 
-  /** The new version plans from now on: every active item is re-planned under it, each in its own transaction. */
+  /**
+   * The new version plans from its commit on; every active item is then re-planned under it, each in its
+   * own transaction, after the answer: with many items that takes longer than a request may.
+   */
   Future<JsonObject> putInForce(int version) {
-    return policies.putInForce(version).compose(policy -> items.rewatchActive()
-        .map(count -> new JsonObject().put("version", policy.version()).put("replannedItems", count)));
+    return policies.putInForce(version).map(policy -> {
+      items.rewatchActive()
+          .onSuccess(count -> LOG.info("re-planned {} active items under reminder policy version {}", count, policy.version()))
+          .onFailure(e -> LOG.warn("re-planning under reminder policy version {} stopped: {}", policy.version(), e.getMessage()));
+      return new JsonObject().put("version", policy.version()).put("replanning", true);
+    });
   }
 
   /** The item's messages as the schedule holds them, fired or waiting, up to {@code until}; a liaison sees their own unit's. */

@@ -38,11 +38,12 @@ public final class Replanner implements ItemWatcher {
   @Override
   public Future<Void> changed(SqlClient tx, Item item, Map<Long, List<Instant>> reportTimes, Instant now) {
     return policies.inForce(tx).compose(policy -> plans.unfired(tx, item.id()).compose(before -> {
-      Instant from = before.values().stream().map(m -> Instant.parse(m.getString("sendAt")))
+      // a message held over the quiet hours counts from when it was first due, so the plan still holds it
+      Instant from = before.values().stream().map(m -> Instant.parse(m.getString("heldFrom", m.getString("sendAt"))))
           .filter(at -> at.isBefore(now)).min(Instant::compareTo).orElse(now);
       List<Planned> fresh = new Planner(policy, calendars.calendar()).plan(item, reportTimes, from, now.plus(HORIZON));
       List<Planned> kept = keepable(fresh, before.keySet(), now);
-      return plans.deleteUnfired(tx, item.id())
+      return plans.deleteUnfiredExcept(tx, item.id(), kept)
           .compose(v -> plans.insert(tx, kept, now))
           .compose(v -> recordDifference(tx, item.id(), before, kept, now));
     }));

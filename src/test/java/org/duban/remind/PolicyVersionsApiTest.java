@@ -2,12 +2,14 @@ package org.duban.remind;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import org.duban.support.Await;
 import org.duban.support.Items4Test;
 import org.duban.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -62,12 +64,16 @@ class PolicyVersionsApiTest {
     assertThat(server.send(HttpMethod.PUT, "/reminder-policy", flow.sponsor, new JsonObject().put("version", 3)).statusCode())
         .isEqualTo(403);
     assertThat(server.send(HttpMethod.PUT, "/reminder-policy", admin, new JsonObject().put("version", 99)).statusCode()).isEqualTo(404);
+    assertThat(server.send(HttpMethod.PUT, "/reminder-policy", admin, new JsonObject().put("version", 3_000_000_000L)).statusCode())
+        .isEqualTo(400);
+    assertThat(server.send(HttpMethod.POST, "/reminder-policies", admin, v3.copy().put("version", 200_000)).statusCode()).isEqualTo(400);
     assertThat(versions()).containsExactly("1", "2*", "3");
 
-    JsonObject inForce = ok(server.send(HttpMethod.PUT, "/reminder-policy", admin, new JsonObject().put("version", 3)), 200);
+    JsonObject inForce = ok(server.send(HttpMethod.PUT, "/reminder-policy", admin, new JsonObject().put("version", 3)), 202);
     assertThat(inForce.getInteger("version")).isEqualTo(3);
-    assertThat(inForce.getInteger("replannedItems")).isPositive();
     assertThat(versions()).containsExactly("1", "2", "3*");
+    Await.until("the item re-planned under version 3", () -> beforeDeadline(id).stream().allMatch(m -> m.getInteger("policyVersion") == 3),
+        Duration.ofSeconds(20));
     assertThat(ok(server.get("/reminder-policy", flow.fgw), 200).getInteger("version")).isEqualTo(3);
     assertThat(ok(server.get("/reminder-policies/3", flow.sponsor), 200).getJsonObject("quietHours").getString("until"))
         .isEqualTo("08:00");

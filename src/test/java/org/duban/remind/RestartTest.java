@@ -69,7 +69,7 @@ class RestartTest {
   }
 
   @Test
-  void overdueMessagesFoundInTheQuietHoursWaitUntilSevenInTheMorning_R21() {
+  void overdueMessagesFoundInTheQuietHoursWaitUntilSevenInTheMorningThroughARePlan_R14_R21() {
     try (RelayReceiver relay = new RelayReceiver(); TestDatabase database = TestDatabase.fresh("restart_quiet")) {
       long id = registerThenStop(database, relay);
       // back at 23:30 on Tuesday: the day's missed messages wait for 07:00 on Wednesday
@@ -82,11 +82,25 @@ class RestartTest {
             + id + " AND held_from IS NOT NULL")).singleElement().satisfies(r -> assertThat(r.get("at_seven")).isEqualTo(true));
         assertThat(relay.received()).noneMatch(m -> m.getLong("itemId") == id);
 
-        ok(second.send(HttpMethod.PUT, "/clock", second.tokenOf("admin"), new JsonObject().put("now", "2026-03-03T23:00:05Z")), 200);
-        Await.until("the morning's message", () -> relay.received().stream().filter(m -> m.getLong("itemId") == id).count() >= 4,
+        // at 23:45 the cooperating unit reports: its held messages go (R14); the lead's, held, survive the re-plan
+        String admin = second.tokenOf("admin");
+        ok(second.send(HttpMethod.PUT, "/clock", admin, new JsonObject().put("now", "2026-03-03T15:45:00Z")), 200);
+        Items4Test flow = new Items4Test(second);
+        ok(flow.report(id, flow.zjj, "night-report-" + id, "夜间补报"), 201);
+        assertThat(database.rows("SELECT key FROM planned_message WHERE state = 'planned' AND unit_id = " + flow.zjjUnit
+            + " AND item_id = " + id)).isEmpty();
+        assertThat(database.rows("SELECT key FROM planned_message WHERE state = 'planned' AND held_from IS NOT NULL AND unit_id = "
+            + flow.fgwUnit + " AND item_id = " + id)).hasSizeGreaterThanOrEqualTo(2);
+
+        ok(second.send(HttpMethod.PUT, "/clock", admin, new JsonObject().put("now", "2026-03-03T23:00:05Z")), 200);
+        Await.until("the morning's message", () -> relay.received().stream().filter(m -> m.getLong("itemId") == id).count() >= 2,
             Duration.ofSeconds(15));
-        assertThat(relay.received().stream().filter(m -> m.getLong("itemId") == id).toList()).hasSize(4)
-            .allSatisfy(m -> assertThat(m.getString("text")).doesNotContain("将于"));
+        // one SMS for each of the lead unit's two responsible persons, carrying the night's backlog and the 07:00 urge
+        assertThat(relay.received().stream().filter(m -> m.getLong("itemId") == id).toList()).hasSize(2)
+            .allSatisfy(m -> {
+              assertThat(Walk.PHONES.get("FGW")).contains(m.getString("to"));
+              assertThat(m.getString("text")).doesNotContain("将于");
+            });
       } finally {
         second.stop();
       }
