@@ -270,7 +270,8 @@ class ReportingRulesTest {
 
   @Test
   void everyReportingKindHasItsOwnSmsText_R20() {
-    assertThat(List.of(R20)).allSatisfy(kind -> assertThat(Messages.TEXT.get(kind)).as(kind).contains("%s"));
+    // no date in them: the item's node deadline is not the report's (R20's own due dates are not stored)
+    assertThat(List.of(R20)).allSatisfy(kind -> assertThat(Messages.TEXT.get(kind)).as(kind).isNotBlank().doesNotContain("%s"));
     assertThat(List.of(R20).stream().map(Messages.TEXT::get).distinct()).hasSize(R20.length);
   }
 
