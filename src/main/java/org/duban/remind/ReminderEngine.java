@@ -52,9 +52,9 @@ public final class ReminderEngine {
   private final Runnable onFired;
   private final HashedWheelTimer wheel = new HashedWheelTimer(ReminderEngine::wheelThread, 10, TimeUnit.MILLISECONDS, 2048);
   private final Map<String, Timeout> scheduled = new ConcurrentHashMap<>();
-  private final Queue<FiringRepository.Due> due = new ConcurrentLinkedQueue<>();
+  private final Queue<Fired> due = new ConcurrentLinkedQueue<>();
   // the context's alone: keys come due by item, and the items a batch in flight holds
-  private final Map<Long, ArrayDeque<String>> waiting = new LinkedHashMap<>();
+  private final Map<Long, ArrayDeque<Fired>> waiting = new LinkedHashMap<>();
   private final Set<Long> busyItems = new HashSet<>();
   private final Map<Integer, ReminderPolicy> policies = new ConcurrentHashMap<>();
   private Context context;
@@ -116,11 +116,15 @@ public final class ReminderEngine {
         .onComplete(done -> scanning = false);
   }
 
+  /** A message come due, with the timer that said so. */
+  private record Fired(FiringRepository.Due due, Timeout timeout) {
+  }
+
   private Timeout schedule(FiringRepository.Due d) {
     // rounded up: a timer a fraction of a millisecond early would fire a message before its time
     long delay = Math.max(0, (Duration.between(clock.instant(), d.sendAt()).toNanos() + 999_999) / 1_000_000);
     return wheel.newTimeout(timeout -> {
-      due.add(d);
+      due.add(new Fired(d, timeout));
       context.runOnContext(v -> claimDue());
     }, delay, TimeUnit.MILLISECONDS);
   }
@@ -132,18 +136,20 @@ public final class ReminderEngine {
   private void claimDue() {
     drainDue();
     while (inFlight < CLAIMS_IN_FLIGHT && !stopped) {
-      Map<Long, List<String>> batch = nextBatch();
+      Map<Long, List<Fired>> batch = nextBatch();
       if (batch.isEmpty()) return;
       inFlight++;
       busyItems.addAll(batch.keySet());
-      List<String> keys = batch.values().stream().flatMap(List::stream).toList();
+      List<Fired> fired = batch.values().stream().flatMap(List::stream).toList();
+      List<String> keys = fired.stream().map(f -> f.due().key()).toList();
       claim(keys)
           .onSuccess(count -> {
             if (count > 0) onFired.run();
           })
           .onFailure(e -> LOG.warn("claiming {} due messages failed, they stay planned: {}", keys.size(), e.getMessage()))
           .onComplete(done -> {
-            keys.forEach(scheduled::remove);
+            // only the timer that fired: after a clock change the key may already have a new one
+            fired.forEach(f -> scheduled.remove(f.due().key(), f.timeout()));
             busyItems.removeAll(batch.keySet());
             inFlight--;
             claimDue();
@@ -153,19 +159,19 @@ public final class ReminderEngine {
 
   /** The wheel's thread hands keys over through a queue; from here on they are the context's alone. */
   private void drainDue() {
-    FiringRepository.Due d;
-    while ((d = due.poll()) != null) waiting.computeIfAbsent(d.itemId(), item -> new ArrayDeque<>()).add(d.key());
+    Fired f;
+    while ((f = due.poll()) != null) waiting.computeIfAbsent(f.due().itemId(), item -> new ArrayDeque<>()).add(f);
   }
 
   /** Up to {@link #CLAIM_BATCH} keys of items no batch in flight holds, earliest arrivals first. */
-  private Map<Long, List<String>> nextBatch() {
-    Map<Long, List<String>> batch = new LinkedHashMap<>();
+  private Map<Long, List<Fired>> nextBatch() {
+    Map<Long, List<Fired>> batch = new LinkedHashMap<>();
     int size = 0;
-    Iterator<Map.Entry<Long, ArrayDeque<String>>> items = waiting.entrySet().iterator();
+    Iterator<Map.Entry<Long, ArrayDeque<Fired>>> items = waiting.entrySet().iterator();
     while (size < CLAIM_BATCH && items.hasNext()) {
-      Map.Entry<Long, ArrayDeque<String>> item = items.next();
+      Map.Entry<Long, ArrayDeque<Fired>> item = items.next();
       if (busyItems.contains(item.getKey())) continue;
-      List<String> keys = batch.computeIfAbsent(item.getKey(), id -> new ArrayList<>());
+      List<Fired> keys = batch.computeIfAbsent(item.getKey(), id -> new ArrayList<>());
       while (size < CLAIM_BATCH && !item.getValue().isEmpty()) {
         keys.add(item.getValue().poll());
         size++;

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -32,6 +33,8 @@ public final class CalendarService {
   private final Clock clock;
   private volatile Supplier<Future<Void>> afterImport = Future::succeededFuture;
   private final AtomicReference<WorkCalendar> current = new AtomicReference<>(WorkCalendar.of(List.of()));
+  private final AtomicLong reloads = new AtomicLong();
+  private long applied; // guarded by current
 
   public CalendarService(Pool pool, Clock clock) {
     this.repository = new CalendarRepository(pool);
@@ -56,9 +59,20 @@ public final class CalendarService {
     return current.get();
   }
 
+  /**
+   * Reads every year again. Reloads can overlap (the minute's, a notification's, an import's): the one
+   * started last wins, so a read begun before an import committed cannot put the old calendar back.
+   */
   public Future<Void> reload() {
+    long started = reloads.incrementAndGet();
     return repository.all().map(years -> {
-      current.set(WorkCalendar.of(years));
+      WorkCalendar loaded = WorkCalendar.of(years);
+      synchronized (current) {
+        if (started > applied) {
+          applied = started;
+          current.set(loaded);
+        }
+      }
       return null;
     });
   }
