@@ -46,6 +46,7 @@ import org.duban.org.UnitRepository;
 import org.duban.remind.Policies;
 import org.duban.remind.Replanner;
 import org.duban.remind.ReminderEngine;
+import org.duban.notify.FailedSms;
 import org.duban.notify.RelayDispatcher;
 import org.duban.remind.ReminderPreview;
 import org.duban.time.CalendarService;
@@ -244,6 +245,7 @@ public final class Server {
             Attachments.mount(api, attachments);
             Ledger.mount(api, ledger);
             ReminderPreview.mount(api, reminders);
+            FailedSms.mount(api, pool);
           });
     }
   }

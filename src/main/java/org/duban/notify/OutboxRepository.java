@@ -25,6 +25,10 @@ final class OutboxRepository {
       UPDATE outbox SET state = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END, next_attempt_at = $2, last_error = $3
        WHERE id = $1 AND state = 'pending' AND attempts = $5""";
 
+  // an operator's decision after the relay is mended: the given-up SMS start over, sent as soon as a sender leases them
+  private static final String REQUEUE_FAILED = """
+      UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now() WHERE state = 'failed'""";
+
   private final Pool pool;
 
   OutboxRepository(Pool pool) {
@@ -32,6 +36,10 @@ final class OutboxRepository {
   }
 
   record Message(long id, String plannedKey, long itemId, String phone, String body, List<String> rules, int attempts) {
+  }
+
+  Future<Integer> requeueFailed() {
+    return pool.query(REQUEUE_FAILED).execute().map(rows -> rows.rowCount());
   }
 
   Future<List<Message>> lease(Instant now, Instant leaseUntil, int limit) {

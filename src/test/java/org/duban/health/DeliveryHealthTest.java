@@ -91,6 +91,32 @@ class DeliveryHealthTest {
     }
   }
 
+  @Test
+  void smsGivenUpOnAreReportedAndTheAdministratorSendsThemAgain_R61() {
+    try (Drill drill = Drill.start(DeliveryHealthTest.class, Map.of())) {
+      long id = drill.flow.active("放弃后重发", "1d").getLong("id");
+      drill.clockTo(FIRST_REMINDERS);
+      Await.until("sent", () -> !drill.receivedFor(id).isEmpty() && drill.server.database()
+          .rows("SELECT id FROM outbox WHERE item_id = " + id + " AND state <> 'sent'").isEmpty(), Duration.ofSeconds(15));
+      // as the dispatcher leaves an SMS after its last attempt
+      long lost = (long) drill.server.database().rows("SELECT min(id) AS id FROM outbox WHERE item_id = " + id).get(0).get("id");
+      drill.server.database().execute("UPDATE outbox SET state = 'failed', attempts = 20, next_attempt_at = now(), sent_at = NULL,"
+          + " last_error = 'relay answered 503' WHERE id = " + lost);
+      Await.until("reported", () -> drill.server.get("/health/delivery", null).statusCode() == 503, Duration.ofSeconds(5));
+      assertThat(drill.server.get("/health/delivery", null).bodyAsJsonObject().getJsonObject("checks").getLong("failedLastHour"))
+          .isEqualTo(1);
+      int before = drill.receivedFor(id).size();
+
+      assertThat(drill.server.send(HttpMethod.POST, "/outbox/failed/retry", drill.flow.sponsor, null).statusCode()).isEqualTo(403);
+      JsonObject requeued = drill.server.send(HttpMethod.POST, "/outbox/failed/retry", drill.server.tokenOf("admin"), null)
+          .bodyAsJsonObject();
+      assertThat(requeued.getInteger("requeued")).isEqualTo(1);
+      Await.until("sent again", () -> drill.receivedFor(id).size() == before + 1, Duration.ofSeconds(15));
+      assertThat(drill.receivedFor(id).get(before).getString("idempotencyKey")).isEqualTo("duban-outbox-" + lost);
+      Await.until("delivery up again", () -> drill.server.get("/health/delivery", null).statusCode() == 200, Duration.ofSeconds(10));
+    }
+  }
+
   static double pendingGauge(TestServer server) {
     String metrics = server.get("/metrics", null).bodyAsString();
     return metrics.lines().filter(l -> l.startsWith("duban_outbox_pending ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
