@@ -55,7 +55,6 @@ final class FiringRepository {
        WHERE key = $1""";
   private static final String SKIP = "UPDATE planned_message SET state = 'skipped', note = $2 WHERE key = $1";
   private static final String NOTE = "UPDATE planned_message SET note = $2 WHERE key = $1";
-  private static final String POLICY = "SELECT document FROM reminder_policy WHERE version = $1";
   // created at the domain's time, sendable at once by the wall clock the relay dispatcher runs on
   private static final String OUTBOX = """
       INSERT INTO outbox (planned_key, item_id, channel, phone, body, rules, state, next_attempt_at, created_at)
@@ -142,12 +141,6 @@ final class FiringRepository {
 
   private static Future<Void> batch(SqlClient tx, String sql, List<Tuple> rows) {
     return rows.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(sql).executeBatch(rows).mapEmpty();
-  }
-
-  /** A stored policy version; versions never change once stored. */
-  Future<ReminderPolicy> policy(SqlClient client, int version) {
-    return client.preparedQuery(POLICY).execute(Tuple.of(version))
-        .map(rows -> ReminderPolicy.fromJson((JsonObject) rows.iterator().next().getJson("document")));
   }
 
   /** One statement for the whole batch: a set-based insert, not one round of parsing and checks per SMS. */

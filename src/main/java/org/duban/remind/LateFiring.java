@@ -68,8 +68,8 @@ final class LateFiring {
         skip.put(c.key(), "stale: the deadline had passed before it could be sent");
         continue;
       }
-      // as the plan's merge reads it: an office is one reader whatever unit a message is about
-      Optional<Long> unit = "unit_responsible".equals(c.recipient()) ? Optional.ofNullable(c.unitId()) : Optional.empty();
+      // the reader as the plan's merge knows it (Merger)
+      Optional<Long> unit = Recipient.stored(c.recipient()).readsPerUnit() ? Optional.ofNullable(c.unitId()) : Optional.empty();
       byPerson.computeIfAbsent(List.of(c.itemId(), unit, c.recipient()), k -> new ArrayList<>()).add(truthful);
     }
     // on time, each message goes as planned (the plan already merged what was close); where the downtime
@@ -114,20 +114,12 @@ final class LateFiring {
         .sorted(Comparator.comparing(FiringRepository.Claimed::sendAt).thenComparing(FiringRepository.Claimed::key)).toList();
     FiringRepository.Claimed last = sorted.get(sorted.size() - 1);
     TreeSet<String> kinds = new TreeSet<>();
-    TreeSet<String> rules = new TreeSet<>(Comparator.comparingInt(LateFiring::ruleNumber).thenComparing(Comparator.naturalOrder()));
+    TreeSet<String> rules = new TreeSet<>(Merger.BY_RULE_NUMBER);
     sorted.forEach(c -> {
       kinds.addAll(c.kinds());
       rules.addAll(c.rules());
     });
     List<String> carried = sorted.subList(0, sorted.size() - 1).stream().map(FiringRepository.Claimed::key).toList();
     return new Send(last.withKinds(List.copyOf(kinds), List.copyOf(rules)), carried);
-  }
-
-  private static int ruleNumber(String rule) {
-    try {
-      return Integer.parseInt(rule.substring(1));
-    } catch (RuntimeException e) {
-      return Integer.MAX_VALUE;
-    }
   }
 }

@@ -36,7 +36,7 @@ final class Merger {
    */
   private record Person(Optional<Long> unitId, Recipient recipient) {
     static Person of(Draft d) {
-      return new Person(d.recipient() == Recipient.UNIT_RESPONSIBLE ? d.unitId() : Optional.empty(), d.recipient());
+      return new Person(d.recipient().readsPerUnit() ? d.unitId() : Optional.empty(), d.recipient());
     }
   }
 

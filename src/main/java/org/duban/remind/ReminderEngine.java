@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public final class ReminderEngine {
   // the context's alone: keys come due by item, and the items a batch in flight holds
   private final Map<Long, ArrayDeque<Fired>> waiting = new LinkedHashMap<>();
   private final Set<Long> busyItems = new HashSet<>();
-  private final Map<Integer, ReminderPolicy> policies = new ConcurrentHashMap<>();
+  private final Policies policies;
   private Context context;
   private long scanTimer = -1;
   private boolean scanning;
@@ -70,6 +71,7 @@ public final class ReminderEngine {
     this.clock = clock;
     this.node = node;
     this.firing = new FiringRepository(pool);
+    this.policies = new Policies(pool);
     this.onFired = onFired;
   }
 
@@ -189,10 +191,10 @@ public final class ReminderEngine {
     Instant now = clock.instant();
     return pool.withTransaction(tx -> firing.claim(tx, keys, now, node).compose(claimed -> claimed.isEmpty()
         ? Future.succeededFuture(0)
-        : policies(tx, claimed).compose(policies -> firing.context(tx, claimed.stream().map(FiringRepository.Claimed::itemId).distinct().toList())
+        : policies(tx, claimed).compose(byVersion -> firing.context(tx, claimed.stream().map(FiringRepository.Claimed::itemId).distinct().toList())
             .compose(context -> {
               LateFiring.Outcome outcome = LateFiring.sort(claimed, now,
-                  version -> policies.get(version).quietHours(), (item, unit) -> deadline(context, item, unit));
+                  version -> byVersion.get(version).quietHours(), (item, unit) -> deadline(context, item, unit));
               List<FiringRepository.Claimed> sent = outcome.send().stream().map(LateFiring.Send::message).toList();
               // the quiet hours hold the SMS, not what the message does to the item: that happens when it is due
               List<FiringRepository.Claimed> acting = new ArrayList<>(sent);
@@ -206,18 +208,17 @@ public final class ReminderEngine {
             }))));
   }
 
-  /** The policy versions a batch was planned under; a stored version never changes, so each is read once. */
+  /** The policy versions a batch was planned under (each read once: a stored version never changes). */
   private Future<Map<Integer, ReminderPolicy>> policies(SqlClient tx, List<FiringRepository.Claimed> claimed) {
+    Map<Integer, ReminderPolicy> byVersion = new HashMap<>();
     Future<Void> loaded = Future.succeededFuture();
     for (int version : claimed.stream().map(FiringRepository.Claimed::policyVersion).distinct().toList()) {
-      if (!policies.containsKey(version)) {
-        loaded = loaded.compose(v -> firing.policy(tx, version).map(p -> {
-          policies.put(version, p);
-          return null;
-        }));
-      }
+      loaded = loaded.compose(v -> policies.version(tx, version).map(p -> {
+        byVersion.put(version, p);
+        return null;
+      }));
     }
-    return loaded.map(v -> policies);
+    return loaded.map(v -> byVersion);
   }
 
   private static Optional<Instant> deadline(FiringRepository.Context context, long itemId, Long unitId) {

@@ -188,7 +188,8 @@ class TwoNodesTest {
     void awaitReady(WebClient client) {
       Await.until(name + " ready", () -> {
         try {
-          return client.get(port, "127.0.0.1", "/health/ready").send().await().statusCode() == 200;
+          // a deadline per poll: a request caught in the server's first instants can go unanswered
+          return client.get(port, "127.0.0.1", "/health/ready").timeout(2_000).send().await().statusCode() == 200;
         } catch (Exception notYet) {
           return false;
         }
