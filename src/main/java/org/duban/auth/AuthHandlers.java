@@ -16,6 +16,6 @@ public final class AuthHandlers {
       return auth.login(body.getString("login"), body.getString("password")).map(Reply::ok);
     });
     api.on("refreshToken", rc -> auth.refresh(Requests.body(rc).getString("refreshToken")).map(Reply::ok));
-    api.on("logout", rc -> auth.logout(Requests.principal(rc)).map(v -> Reply.noContent()));
+    api.on("logout", rc -> auth.logout(SessionGuard.principal(rc)).map(v -> Reply.noContent()));
   }
 }

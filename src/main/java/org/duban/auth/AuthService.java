@@ -3,11 +3,13 @@ package org.duban.auth;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +58,7 @@ public final class AuthService {
     return repository.rotate(presented, Tokens.digest(next), now, now.plus(refreshTtl))
         .compose(rotated -> rotated
             .map(r -> Future.succeededFuture(tokenPair(r.personId(), r.sessionId(), r.role(), next)))
-            .orElseGet(() -> repository.endOnReuse(presented, now).compose(reused -> Future.failedFuture(Problem.unauthorized(reused
+            .orElseGet(() -> repository.endOnReuse(presented, now).compose(reused -> Future.failedFuture(Refusal.unauthenticated(reused
                 ? "this refresh token was already used; the session is ended, sign in again"
                 : "the refresh token is unknown, expired or ended")))));
   }
@@ -95,14 +97,14 @@ public final class AuthService {
         .put("role", role.wire());
   }
 
-  private static Problem badCredentials() {
-    return Problem.unauthorized("the login or password is wrong, or the account is disabled");
+  private static Refusal badCredentials() {
+    return Refusal.unauthenticated("the login or password is wrong, or the account is disabled");
   }
 
-  private static Problem locked(Duration remaining) {
+  private static Refusal locked(Duration remaining) {
     long seconds = Math.max(1, remaining.toSeconds());
-    return new Problem(429, "locked", "Too many failed logins",
+    return new Refusal(Kind.TOO_MANY, "locked", "Too many failed logins",
         "this account is locked after repeated failed logins; try again in " + seconds + " seconds",
-        List.of(), new JsonObject().put("retryAfterSeconds", seconds));
+        List.of(), Map.of("retryAfterSeconds", seconds));
   }
 }

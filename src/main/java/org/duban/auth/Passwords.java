@@ -6,8 +6,10 @@ import com.password4j.types.Argon2;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
 
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,8 +48,8 @@ public final class Passwords {
   private <T> Future<T> bounded(Callable<T> work) {
     if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
       inFlight.decrementAndGet();
-      return Future.failedFuture(new Problem(503, "busy", "Too many sign-ins at once", "retry in a few seconds",
-          List.of(), new JsonObject().put("retryAfterSeconds", 2)));
+      return Future.failedFuture(new Refusal(Kind.UNAVAILABLE, "busy", "Too many sign-ins at once", "retry in a few seconds",
+          List.of(), Map.of("retryAfterSeconds", 2)));
     }
     return vertx.executeBlocking(work, false).onComplete(done -> inFlight.decrementAndGet());
   }

@@ -5,7 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import org.duban.http.Guard;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * The role is read from the database, so a changed role or a logout takes effect at once.
  */
 public final class SessionGuard implements Guard {
-  public static final String PRINCIPAL_KEY = "duban.principal";
+  private static final String PRINCIPAL_KEY = "duban.principal";
   private final AuthService auth;
 
   public SessionGuard(AuthService auth) {
@@ -26,7 +26,8 @@ public final class SessionGuard implements Guard {
   }
 
   @Override
-  public Handler<RoutingContext> requiring(Set<Role> admitted, Optional<String> rule) {
+  public Handler<RoutingContext> requiring(Set<String> roleNames, Optional<String> rule) {
+    Set<Role> admitted = roleNames.stream().map(Role::fromWire).collect(Collectors.toUnmodifiableSet());
     String names = admitted.stream().map(Role::wire).sorted().collect(Collectors.joining(", "))
         + rule.map(r -> " (" + r + ")").orElse("");
     return rc -> sessionOf(rc.user())
@@ -35,14 +36,21 @@ public final class SessionGuard implements Guard {
         .onFailure(rc::fail)
         .onSuccess(found -> {
           if (found.isEmpty()) {
-            rc.fail(Problem.unauthorized("the session has ended; sign in again"));
+            rc.fail(Refusal.unauthenticated("the session has ended; sign in again"));
           } else if (!admitted.contains(found.get().role())) {
-            rc.fail(Problem.forbidden("this operation is for: " + names));
+            rc.fail(Refusal.forbidden("this operation is for: " + names));
           } else {
             rc.put(PRINCIPAL_KEY, found.get());
             rc.next();
           }
         });
+  }
+
+  /** The signed-in person this guard admitted; the operations that need one are all guarded. */
+  public static Principal principal(RoutingContext rc) {
+    Principal principal = rc.get(PRINCIPAL_KEY);
+    if (principal == null) throw Refusal.unauthenticated("this operation needs a signed-in person");
+    return principal;
   }
 
   private static Optional<UUID> sessionOf(User user) {

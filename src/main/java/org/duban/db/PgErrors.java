@@ -2,8 +2,9 @@ package org.duban.db;
 
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
-import org.duban.http.Problem;
-import org.duban.http.Violation;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
+import org.duban.fault.FieldError;
 
 import java.util.List;
 
@@ -39,26 +40,26 @@ public final class PgErrors {
     return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
   }
 
-  public static Problem unavailable() {
-    return new Problem(503, "unavailable", "Temporarily unavailable", "the database did not answer; retry shortly", List.of(), null);
+  public static Refusal unavailable() {
+    return Refusal.unavailable("unavailable", "Temporarily unavailable", "the database did not answer; retry shortly", null);
   }
 
   /** For {@code future.recover(PgErrors.translate(...))}: maps known refusals, passes the rest on. */
   public static <T> Function<Throwable, Future<T>> translate(Map<String, String> constraintFields) {
-    return failure -> Future.failedFuture(toProblem(failure, constraintFields));
+    return failure -> Future.failedFuture(toRefusal(failure, constraintFields));
   }
 
-  public static Throwable toProblem(Throwable failure, Map<String, String> constraintFields) {
+  public static Throwable toRefusal(Throwable failure, Map<String, String> constraintFields) {
     if (!(failure instanceof PgException pg) || pg.getSqlState() == null) return failure;
     String field = constraintFields.getOrDefault(String.valueOf(pg.getConstraint()), String.valueOf(pg.getConstraint()));
     return switch (pg.getSqlState()) {
-      case UNIQUE_VIOLATION -> new Problem(409, "duplicate", "Already exists",
-          "another record already has this value", List.of(new Violation(field, "must be unique")), null);
-      case FOREIGN_KEY_VIOLATION -> Problem.unprocessable(field, "refers to something that does not exist or is still in use");
-      case CHECK_VIOLATION, NOT_NULL_VIOLATION -> Problem.unprocessable(field, "breaks the rule " + field);
-      case STRING_TOO_LONG -> Problem.unprocessable(String.valueOf(pg.getColumn()), "is too long");
-      case SERIALIZATION_FAILURE, DEADLOCK -> Problem.conflict("a concurrent change got there first; retry");
-      case UNTRANSLATABLE, NOT_IN_REPERTOIRE -> Problem.invalid("",
+      case UNIQUE_VIOLATION -> new Refusal(Kind.CONFLICT, "duplicate", "Already exists",
+          "another record already has this value", List.of(new FieldError(field, "must be unique")), null);
+      case FOREIGN_KEY_VIOLATION -> Refusal.unprocessable(field, "refers to something that does not exist or is still in use");
+      case CHECK_VIOLATION, NOT_NULL_VIOLATION -> Refusal.unprocessable(field, "breaks the rule " + field);
+      case STRING_TOO_LONG -> Refusal.unprocessable(String.valueOf(pg.getColumn()), "is too long");
+      case SERIALIZATION_FAILURE, DEADLOCK -> Refusal.conflict("a concurrent change got there first; retry");
+      case UNTRANSLATABLE, NOT_IN_REPERTOIRE -> Refusal.invalid("",
           "contains a character that cannot be stored, such as \\u0000");
       case QUERY_CANCELED, LOCK_NOT_AVAILABLE -> unavailable();
       default -> isUnavailable(pg.getSqlState()) || "FATAL".equals(pg.getSeverity()) ? unavailable() : failure;

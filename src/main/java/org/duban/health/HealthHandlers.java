@@ -5,7 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.duban.http.Api;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
 import org.duban.http.Reply;
 
 import java.util.List;
@@ -36,8 +37,8 @@ public final class HealthHandlers {
     return pool.query("SELECT 1").execute().<Void>mapEmpty().timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
   }
 
-  private static Problem notReady(Throwable cause) {
-    return new Problem(503, "not-ready", "Not ready", "PostgreSQL does not answer: " + cause.getClass().getSimpleName(),
-        List.of(), new JsonObject().put("checks", new JsonObject().put("database", "DOWN")));
+  private static Refusal notReady(Throwable cause) {
+    return new Refusal(Kind.UNAVAILABLE, "not-ready", "Not ready", "PostgreSQL does not answer: " + cause.getClass().getSimpleName(),
+        List.of(), Map.of("checks", Map.of("database", "DOWN")));
   }
 }

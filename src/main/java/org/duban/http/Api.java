@@ -9,14 +9,13 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.Operation;
-import org.duban.auth.Role;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * How features attach handlers to the contract's operations. Every secured operation gets the role
@@ -64,12 +63,10 @@ public final class Api {
   }
 
   /** The roles an operation admits, from its {@code x-roles} extension in the contract. */
-  public static Set<Role> rolesOf(Operation operation) {
+  public static Set<String> rolesOf(Operation operation) {
     Object declared = operation.getExtensions().get("x-roles");
     List<?> names = declared instanceof JsonArray array ? array.getList() : List.of();
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    names.forEach(name -> roles.add(Role.fromWire(String.valueOf(name))));
-    return roles;
+    return names.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
   }
 
   /** The rule an operation rests on, from its {@code x-rule} extension, for refusals to name. */

@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.duban.db.PgErrors;
+import org.duban.fault.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,12 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext rc) {
     Problem problem = toProblem(rc.failure(), rc.statusCode());
-    if (isUnreadableToken(rc, problem)) problem = Problem.unauthorized("the bearer token cannot be read");
+    if (isUnreadableToken(rc, problem)) problem = Problem.of(Refusal.unauthenticated("the bearer token cannot be read"));
     if (problem.status() == 413 && problem.type().equals("/problems/too-large")) problem = tooLarge();
     if (problem.status() == 500) {
-      LOG.error("{} {} failed: {}", rc.request().method(), rc.request().path(), problem.getMessage(), rc.failure());
+      LOG.error("{} {} failed: {}", rc.request().method(), rc.request().path(), problem.detail(), rc.failure());
     } else if (problem.status() > 500) {
-      LOG.warn("{} {} answered {}: {}", rc.request().method(), rc.request().path(), problem.status(), problem.getMessage());
+      LOG.warn("{} {} answered {}: {}", rc.request().method(), rc.request().path(), problem.status(), problem.detail());
     }
     send(rc, problem);
   }
@@ -60,7 +61,7 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
         && rc.request().getHeader("Authorization") != null && !(rc.failure().getCause() instanceof ValidatorException);
   }
 
-  public static void send(RoutingContext rc, Problem problem) {
+  static void send(RoutingContext rc, Problem problem) {
     HttpServerResponse response = rc.response();
     if (response.headWritten()) {
       if (!response.ended()) response.reset();
@@ -74,28 +75,27 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
   }
 
   static Problem toProblem(Throwable failure, int status) {
-    if (failure instanceof Problem p) return p;
+    if (failure instanceof Refusal r) return Problem.of(r);
     if (failure instanceof HttpException http) return fromHttpException(http);
-    if (failure instanceof ValidatorException v) return ValidationProblems.from(v);
-    if (failure instanceof DecodeException) return Problem.invalid("", "the body is not well-formed JSON");
-    Throwable mapped = PgErrors.toProblem(failure, Map.of());
-    if (mapped instanceof Problem p) return p;
-    if (isUnavailable(failure)) return PgErrors.unavailable();
+    if (failure instanceof ValidatorException v) return Problem.of(ValidationProblems.from(v));
+    if (failure instanceof DecodeException) return Problem.of(Refusal.invalid("", "the body is not well-formed JSON"));
+    if (PgErrors.toRefusal(failure, Map.of()) instanceof Refusal mapped) return Problem.of(mapped);
+    if (isUnavailable(failure)) return Problem.of(PgErrors.unavailable());
     if (failure == null && status > 0) return fromStatus(status, null);
     return new Problem(500, "internal", "Internal error", "an unexpected error occurred; quote the request id when reporting it", List.of(), null);
   }
 
   private static Problem fromHttpException(HttpException http) {
-    if (http.getCause() instanceof ValidatorException v) return ValidationProblems.from(v);
-    if (http.getCause() instanceof Problem p) return p;
+    if (http.getCause() instanceof ValidatorException v) return Problem.of(ValidationProblems.from(v));
+    if (http.getCause() instanceof Refusal r) return Problem.of(r);
     return fromStatus(http.getStatusCode(), http.getPayload());
   }
 
   static Problem fromStatus(int status, String detail) {
     return switch (status) {
-      case 400 -> Problem.invalid("", detail == null ? "the request is malformed" : detail);
-      case 401 -> Problem.unauthorized("a valid, unexpired bearer token is required");
-      case 403 -> Problem.forbidden(detail == null ? "your role may not do this" : detail);
+      case 400 -> Problem.of(Refusal.invalid("", detail == null ? "the request is malformed" : detail));
+      case 401 -> Problem.of(Refusal.unauthenticated("a valid, unexpired bearer token is required"));
+      case 403 -> Problem.of(Refusal.forbidden(detail == null ? "your role may not do this" : detail));
       case 404 -> new Problem(404, "not-found", "Not found", "no such resource", List.of(), null);
       case 405 -> new Problem(405, "method-not-allowed", "Method not allowed", "this resource does not accept that method", List.of(), null);
       case 413 -> new Problem(413, "too-large", "Request body too large", "the body is larger than the server accepts", List.of(), null);

@@ -3,6 +3,8 @@ package org.duban.http;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
+import org.duban.fault.FieldError;
+import org.duban.fault.Refusal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,15 +27,15 @@ final class ValidationProblems {
   private ValidationProblems() {
   }
 
-  static Problem from(ValidatorException e) {
+  static Refusal from(ValidatorException e) {
     String parameter = parameterOf(e);
     if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       List<OutputUnit> leaves = new ArrayList<>();
       collectLeaves(schema.getOutputUnit(), leaves);
-      List<Violation> violations = simplify(leaves, parameter);
-      if (!violations.isEmpty()) return Problem.invalid(violations);
+      List<FieldError> violations = simplify(leaves, parameter);
+      if (!violations.isEmpty()) return Refusal.invalid(violations);
     }
-    return Problem.invalid(parameter, e.getMessage());
+    return Refusal.invalid(parameter, e.getMessage());
   }
 
   private static void collectLeaves(OutputUnit unit, List<OutputUnit> into) {
@@ -42,7 +44,7 @@ final class ValidationProblems {
   }
 
   /** One reason per field, the most specific one the validator gave. */
-  private static List<Violation> simplify(List<OutputUnit> leaves, String parameter) {
+  private static List<FieldError> simplify(List<OutputUnit> leaves, String parameter) {
     Map<String, String> generic = new LinkedHashMap<>();
     Map<String, String> specific = new LinkedHashMap<>();
     for (OutputUnit leaf : leaves) {
@@ -56,7 +58,7 @@ final class ValidationProblems {
       else specific.putIfAbsent(location, error);
     }
     generic.forEach(specific::putIfAbsent);
-    return specific.entrySet().stream().map(entry -> new Violation(entry.getKey(), entry.getValue())).toList();
+    return specific.entrySet().stream().map(entry -> new FieldError(entry.getKey(), entry.getValue())).toList();
   }
 
   private static boolean isWrapper(String error) {

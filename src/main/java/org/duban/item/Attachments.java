@@ -4,10 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.duban.auth.SessionGuard;
 import org.duban.Digests;
 import org.duban.auth.Principal;
 import org.duban.http.Api;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
 import org.duban.http.Reply;
 import org.duban.http.Requests;
 
@@ -33,10 +35,10 @@ public final class Attachments {
   }
 
   public static void mount(Api api, Attachments attachments) {
-    api.unvalidated("uploadAttachment", rc -> attachments.upload(Requests.principal(rc), cleanName(rc.request().getParam("filename")),
+    api.unvalidated("uploadAttachment", rc -> attachments.upload(SessionGuard.principal(rc), cleanName(rc.request().getParam("filename")),
             octetStream(rc))
         .map(json -> Reply.created(json, "/attachments/" + json.getString("id"))));
-    api.raw("downloadAttachment", rc -> attachments.download(Requests.principal(rc), UUID.fromString(Requests.path(rc, "attachmentId")))
+    api.raw("downloadAttachment", rc -> attachments.download(SessionGuard.principal(rc), UUID.fromString(Requests.path(rc, "attachmentId")))
         .onSuccess(file -> send(rc, file))
         .onFailure(rc::fail));
   }
@@ -45,7 +47,7 @@ public final class Attachments {
   private static Buffer octetStream(RoutingContext rc) {
     String type = String.valueOf(rc.request().getHeader("Content-Type"));
     if (!type.startsWith("application/octet-stream")) {
-      throw new Problem(415, "unsupported-media-type", "Unsupported media type", "send the file as application/octet-stream",
+      throw new Refusal(Kind.UNSUPPORTED_TYPE, "unsupported-media-type", "Unsupported media type", "send the file as application/octet-stream",
           List.of(), null);
     }
     return rc.body().buffer();
@@ -55,16 +57,16 @@ public final class Attachments {
   static String cleanName(String raw) {
     String name = raw == null ? "" : raw.replaceAll("[\\p{Cc}\\p{Cf}]", "").strip();
     if (name.isEmpty() || name.length() > 200 || name.contains("/") || name.contains("\\")) {
-      throw Problem.invalid("filename", "a file name of 1 to 200 characters without / or \\");
+      throw Refusal.invalid("filename", "a file name of 1 to 200 characters without / or \\");
     }
     return name;
   }
 
   Future<JsonObject> upload(Principal who, String filename, Buffer body) {
-    if (body == null || body.length() == 0) throw Problem.invalid("", "the file is empty");
+    if (body == null || body.length() == 0) throw Refusal.invalid("", "the file is empty");
     byte[] bytes = body.getBytes();
     String type = FileTypes.sniff(Arrays.copyOf(bytes, Math.min(bytes.length, 16)), filename).orElseThrow(() ->
-        new Problem(415, "unsupported-media-type", "Unsupported file type",
+        new Refusal(Kind.UNSUPPORTED_TYPE, "unsupported-media-type", "Unsupported file type",
             "send a photo (JPEG, PNG, HEIC, WebP), a PDF or an office document (Word, Excel, PowerPoint, WPS)", List.of(), null));
     UUID id = UUID.randomUUID();
     ReportRepository.File file = new ReportRepository.File(id, who.personId(), who.unitId().orElse(null), filename, type,
@@ -79,12 +81,12 @@ public final class Attachments {
    */
   Future<ReportRepository.File> download(Principal who, UUID id) {
     return files.attachment(id).compose(found -> {
-      ReportRepository.File file = found.orElseThrow(() -> Problem.notFound("attachment " + id));
+      ReportRepository.File file = found.orElseThrow(() -> Refusal.notFound("attachment " + id));
       if (file.uploadedBy() == who.personId()) return Future.succeededFuture(file);
       boolean otherUnits = ItemService.liaisonScope(who).filter(unit -> !unit.equals(file.reportUnitId())).isPresent();
-      if (file.itemId() == null || otherUnits) return Future.failedFuture(Problem.notFound("attachment " + id));
+      if (file.itemId() == null || otherUnits) return Future.failedFuture(Refusal.notFound("attachment " + id));
       return items.get(who, file.itemId()).map(visible -> file)
-          .recover(e -> Future.failedFuture(Problem.notFound("attachment " + id)));
+          .recover(e -> Future.failedFuture(Refusal.notFound("attachment " + id)));
     });
   }
 

@@ -1,6 +1,6 @@
 package org.duban.item;
 
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ public final class Fields {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw Problem.invalid(field, "must be a date-time with an offset, such as 2026-03-02T18:00:00+08:00");
+      throw Refusal.invalid(field, "must be a date-time with an offset, such as 2026-03-02T18:00:00+08:00");
     }
   }
 }

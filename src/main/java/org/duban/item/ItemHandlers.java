@@ -5,9 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.validation.RequestParameter;
+import org.duban.auth.SessionGuard;
 import org.duban.auth.Principal;
 import org.duban.http.Api;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 import org.duban.http.Reply;
 import org.duban.http.Requests;
 
@@ -25,22 +26,22 @@ public final class ItemHandlers {
   }
 
   public static void mount(Api api, ItemService items) {
-    api.on("registerItem", rc -> items.register(Requests.principal(rc), Registration.fromJson(Requests.body(rc)))
+    api.on("registerItem", rc -> items.register(SessionGuard.principal(rc), Registration.fromJson(Requests.body(rc)))
         .map(view -> Reply.created(view, "/items/" + view.getLong("id"))));
-    api.on("listItems", rc -> items.list(Requests.principal(rc), filter(rc), Paging.decode(text(rc, "cursor")), limit(rc))
+    api.on("listItems", rc -> items.list(SessionGuard.principal(rc), filter(rc), Paging.decode(text(rc, "cursor")), limit(rc))
         .map(Reply::ok));
-    api.on("getItem", rc -> items.get(Requests.principal(rc), itemId(rc)).map(Reply::ok));
-    api.on("listItemEvents", rc -> items.events(Requests.principal(rc), itemId(rc)).map(e -> Reply.ok(new JsonObject().put("items", e))));
-    api.on("listItemReports", rc -> items.reports(Requests.principal(rc), itemId(rc)).map(r -> Reply.ok(new JsonObject().put("items", r))));
+    api.on("getItem", rc -> items.get(SessionGuard.principal(rc), itemId(rc)).map(Reply::ok));
+    api.on("listItemEvents", rc -> items.events(SessionGuard.principal(rc), itemId(rc)).map(e -> Reply.ok(new JsonObject().put("items", e))));
+    api.on("listItemReports", rc -> items.reports(SessionGuard.principal(rc), itemId(rc)).map(r -> Reply.ok(new JsonObject().put("items", r))));
     api.on("submitReport", ItemHandlers.submit(items));
-    COMMANDS.forEach((operation, parse) -> api.on(operation, rc -> items.command(Requests.principal(rc), itemId(rc),
-        parse.apply(new CommandInput(Requests.principal(rc), Requests.body(rc)))).map(Reply::ok)));
+    COMMANDS.forEach((operation, parse) -> api.on(operation, rc -> items.command(SessionGuard.principal(rc), itemId(rc),
+        parse.apply(new CommandInput(SessionGuard.principal(rc), Requests.body(rc)))).map(Reply::ok)));
   }
 
   /** What a command is built from: the caller (whose unit a liaison's command is about) and the body. */
   record CommandInput(Principal who, JsonObject body) {
     long ownUnit() {
-      return who.unitId().orElseThrow(() -> Problem.forbidden("only a unit's liaison does this"));
+      return who.unitId().orElseThrow(() -> Refusal.forbidden("only a unit's liaison does this"));
     }
 
     long unit() {
@@ -78,7 +79,7 @@ public final class ItemHandlers {
       JsonObject body = Requests.body(rc);
       String key = rc.request().getHeader("Idempotency-Key");
       List<UUID> attachments = body.getJsonArray("attachmentIds", new JsonArray()).stream().map(id -> UUID.fromString((String) id)).toList();
-      return items.submitReport(Requests.principal(rc), itemId(rc), body.getString("text"), body.getBoolean("completion", false),
+      return items.submitReport(SessionGuard.principal(rc), itemId(rc), body.getString("text"), body.getBoolean("completion", false),
               attachments, key)
           .map(s -> s.replayed() ? new Reply(200, s.report(), Map.of("Idempotent-Replayed", "true"))
               : Reply.created(s.report(), "/items/" + itemId(rc) + "/reports"));

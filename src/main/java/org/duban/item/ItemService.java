@@ -9,8 +9,9 @@ import org.duban.Digests;
 import org.duban.auth.LeaderRank;
 import org.duban.auth.Principal;
 import org.duban.auth.Role;
-import org.duban.http.Problem;
-import org.duban.http.Violation;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
+import org.duban.fault.FieldError;
 import org.duban.time.CalendarService;
 import org.duban.time.Zones;
 
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +69,7 @@ public final class ItemService {
     Instant now = clock.instant();
     Actor actor = actorOf(who);
     Decision decision = lifecycle().register(registration, actor, now);
-    if (decision instanceof Decision.Refused refused) return Future.failedFuture(problemOf(refused, null));
+    if (decision instanceof Decision.Refused refused) return Future.failedFuture(refusalOf(refused, null));
     Decision.Accepted accepted = (Decision.Accepted) decision;
     int year = now.atZone(Zones.SHANGHAI).getYear();
     return pool.withTransaction(tx -> unitsExist(tx, registration)
@@ -83,10 +85,10 @@ public final class ItemService {
     List<Long> wanted = new ArrayList<>(List.of(r.leadUnitId()));
     wanted.addAll(r.cooperatingUnitIds());
     return items.knownUnits(tx, wanted).compose(known -> {
-      if (!known.contains(r.leadUnitId())) return Future.failedFuture(Problem.unprocessable("/leadUnitId", "no such unit"));
+      if (!known.contains(r.leadUnitId())) return Future.failedFuture(Refusal.unprocessable("/leadUnitId", "no such unit"));
       for (int i = 0; i < r.cooperatingUnitIds().size(); i++) {
         if (!known.contains(r.cooperatingUnitIds().get(i))) {
-          return Future.failedFuture(Problem.unprocessable("/cooperatingUnitIds/" + i, "no such unit"));
+          return Future.failedFuture(Refusal.unprocessable("/cooperatingUnitIds/" + i, "no such unit"));
         }
       }
       return Future.succeededFuture();
@@ -111,7 +113,7 @@ public final class ItemService {
                                         String idempotencyKey) {
     Instant now = clock.instant();
     Actor actor = actorOf(who);
-    long unitId = who.unitId().orElseThrow(() -> Problem.forbidden("only a unit's liaison reports"));
+    long unitId = who.unitId().orElseThrow(() -> Refusal.forbidden("only a unit's liaison reports"));
     byte[] fingerprint = fingerprint(text, completion, attachments);
     return pool.withTransaction(tx -> lockVisible(tx, who, itemId)
         .compose(item -> reports.byKey(tx, itemId, unitId, idempotencyKey).compose(existing -> existing.isPresent()
@@ -122,9 +124,9 @@ public final class ItemService {
   /** The same key must carry the same report: anything else is a client mistake, not a retry. */
   private static Future<Submitted> replay(ReportRepository.Stored stored, byte[] fingerprint) {
     if (stored.requestHash() != null && !Arrays.equals(stored.requestHash().getBytes(), fingerprint)) {
-      return Future.failedFuture(new Problem(422, "idempotency-key-reused", "Idempotency-Key used for another report",
+      return Future.failedFuture(new Refusal(Kind.UNPROCESSABLE, "idempotency-key-reused", "Idempotency-Key used for another report",
           "this key already stands for a different report; send a new key for a new report",
-          List.of(new Violation("Idempotency-Key", "was used for a different report")), null));
+          List.of(new FieldError("Idempotency-Key", "was used for a different report")), null));
     }
     return Future.succeededFuture(new Submitted(ReportRepository.toJson(stored), true));
   }
@@ -139,7 +141,7 @@ public final class ItemService {
   private Future<Submitted> newReport(SqlClient tx, Item item, Actor actor, long unitId, String text, boolean completion,
                                       List<UUID> attachments, String key, byte[] fingerprint, Instant now) {
     return reports.insert(tx, item.id(), unitId, actor.personId(), completion, text, now, key, fingerprint)
-        .map(id -> id.orElseThrow(() -> Problem.conflict("a report with this Idempotency-Key is being stored; retry")))
+        .map(id -> id.orElseThrow(() -> Refusal.conflict("a report with this Idempotency-Key is being stored; retry")))
         .compose(reportId -> {
           Decision decision = lifecycle().decide(item, new Command.SubmitReport(unitId, reportId, completion), actor, now);
           return apply(tx, item, decision, actor, now)
@@ -153,7 +155,7 @@ public final class ItemService {
   private Future<Void> linkAll(SqlClient tx, long reportId, List<UUID> attachments, long uploader) {
     return reports.link(tx, reportId, attachments, uploader).compose(linked -> linked == attachments.size()
         ? Future.succeededFuture()
-        : Future.failedFuture(Problem.unprocessable("/attachmentIds", "every attachment must be one you uploaded and not yet used")));
+        : Future.failedFuture(Refusal.unprocessable("/attachmentIds", "every attachment must be one you uploaded and not yet used")));
   }
 
   /**
@@ -163,11 +165,11 @@ public final class ItemService {
   public Item approvedDraft(Principal who, Registration registration, Instant assignAt) {
     Lifecycle lifecycle = lifecycle();
     Decision registered = lifecycle.register(registration, actorOf(who), assignAt);
-    if (registered instanceof Decision.Refused refused) throw problemOf(refused, null);
+    if (registered instanceof Decision.Refused refused) throw refusalOf(refused, null);
     Item draft = ((Decision.Accepted) registered).item();
     Actor approver = new Actor(0, Role.LEADER, Optional.empty(), Optional.of(LeaderRank.OFFICE_LEADER));
     Decision approved = lifecycle.decide(draft, new Command.Approve(), approver, assignAt);
-    if (approved instanceof Decision.Refused refused) throw problemOf(refused, draft);
+    if (approved instanceof Decision.Refused refused) throw refusalOf(refused, draft);
     return ((Decision.Accepted) approved).item();
   }
 
@@ -199,7 +201,7 @@ public final class ItemService {
   public Future<Item> state(Principal who, long itemId) {
     return items.read(pool, itemId).map(found -> found
         .filter(item -> canSee(who, item))
-        .orElseThrow(() -> Problem.notFound("item " + itemId)));
+        .orElseThrow(() -> Refusal.notFound("item " + itemId)));
   }
 
   public Future<Map<Long, List<Instant>>> reportTimes(long itemId) {
@@ -256,17 +258,17 @@ public final class ItemService {
   private Future<JsonObject> view(Principal who, long itemId) {
     return queries.item(itemId, clock.instant()).map(found -> found
         .filter(item -> canSee(who, item))
-        .orElseThrow(() -> Problem.notFound("item " + itemId)));
+        .orElseThrow(() -> Refusal.notFound("item " + itemId)));
   }
 
   private Future<Item> lockVisible(SqlClient tx, Principal who, long itemId) {
     return items.lock(tx, itemId).map(found -> found
         .filter(item -> canSee(who, item))
-        .orElseThrow(() -> Problem.notFound("item " + itemId)));
+        .orElseThrow(() -> Refusal.notFound("item " + itemId)));
   }
 
   private Future<Item> apply(SqlClient tx, Item item, Decision decision, Actor actor, Instant now) {
-    if (decision instanceof Decision.Refused refused) return Future.failedFuture(problemOf(refused, item));
+    if (decision instanceof Decision.Refused refused) return Future.failedFuture(refusalOf(refused, item));
     Decision.Accepted accepted = (Decision.Accepted) decision;
     return items.save(tx, item, accepted.item(), now)
         .compose(v -> items.append(tx, item.id(), accepted.events(), actor, now))
@@ -309,16 +311,16 @@ public final class ItemService {
   }
 
   /** Refusals answer 403 naming the rule, 409 with the current state, or 422 naming the field. */
-  static Problem problemOf(Decision.Refused refused, Item item) {
-    JsonObject extensions = new JsonObject();
+  static Refusal refusalOf(Decision.Refused refused, Item item) {
+    Map<String, Object> extensions = new LinkedHashMap<>();
     if (refused.rule() != null) extensions.put("rule", refused.rule());
     if (item != null) extensions.put("state", Vocabulary.wire(item.status()));
     String rule = refused.rule() == null ? "" : " (" + refused.rule() + ")";
     return switch (refused.kind()) {
-      case FORBIDDEN -> new Problem(403, "forbidden", "Not allowed for your role", refused.reason() + rule, List.of(), extensions);
-      case CONFLICT -> new Problem(409, "conflict", "Conflicts with the item's state", refused.reason() + rule, List.of(), extensions);
-      case INVALID -> new Problem(422, "unprocessable", "Breaks a rule", refused.reason() + rule,
-          List.of(new Violation(refused.field(), refused.reason())), extensions);
+      case FORBIDDEN -> new Refusal(Kind.FORBIDDEN, "forbidden", "Not allowed for your role", refused.reason() + rule, List.of(), extensions);
+      case CONFLICT -> new Refusal(Kind.CONFLICT, "conflict", "Conflicts with the item's state", refused.reason() + rule, List.of(), extensions);
+      case INVALID -> new Refusal(Kind.UNPROCESSABLE, "unprocessable", "Breaks a rule", refused.reason() + rule,
+          List.of(new FieldError(refused.field(), refused.reason())), extensions);
     };
   }
 }

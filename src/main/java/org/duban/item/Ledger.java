@@ -12,10 +12,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.duban.auth.SessionGuard;
 import org.duban.auth.Principal;
 import org.duban.db.Rows;
 import org.duban.http.Api;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
+import org.duban.fault.Refusal.Kind;
 import org.duban.http.Requests;
 import org.duban.http.Reply;
 import org.duban.time.Zones;
@@ -89,20 +91,20 @@ public final class Ledger {
     api.raw("exportLedgerXlsx", rc -> ledger.rows(rc).compose(ledger::xlsx)
         .onSuccess(xlsx -> download(rc, xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ledger.xlsx"))
         .onFailure(rc::fail));
-    api.on("quarterlySummary", rc -> ledger.quarterly(Requests.principal(rc),
+    api.on("quarterlySummary", rc -> ledger.quarterly(SessionGuard.principal(rc),
         Requests.query(rc, "year").map(RequestParameter::getInteger).orElseThrow(),
         Requests.query(rc, "quarter").map(RequestParameter::getInteger).orElseThrow()).map(Reply::ok));
-    api.on("yearEndOpen", rc -> ledger.yearEnd(Requests.principal(rc)).map(Reply::ok));
+    api.on("yearEndOpen", rc -> ledger.yearEnd(SessionGuard.principal(rc)).map(Reply::ok));
   }
 
   /** Every matching row, or a refusal: a ledger cut off silently would mislead whoever files it. */
   private Future<List<JsonObject>> rows(RoutingContext rc) {
-    Principal who = Requests.principal(rc);
+    Principal who = SessionGuard.principal(rc);
     Instant now = items.now();
     return items.queries().list(ItemService.scoped(who, ItemHandlers.filter(rc)), now, Optional.empty(), MAX_ROWS + 1)
         .map(rows -> {
           if (rows.size() > MAX_ROWS) {
-            throw new Problem(422, "too-many-rows", "Too many rows for one export",
+            throw new Refusal(Kind.UNPROCESSABLE, "too-many-rows", "Too many rows for one export",
                 "more than " + MAX_ROWS + " items match; narrow the filters (status, board, unit, sponsor)", List.of(), null);
           }
           return rows.stream().map(r -> ItemQueries.summaryJson(r, now)).toList();

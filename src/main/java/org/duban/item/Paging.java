@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.duban.db.Rows;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,7 +51,7 @@ final class Paging {
       if (urgency != OffsetDateTime.MAX && (urgency.getYear() < 1970 || urgency.getYear() > 2200)) throw new IllegalArgumentException();
       return new ItemQueries.Cursor(urgency, Long.parseLong(parts[1]));
     } catch (RuntimeException e) {
-      throw Problem.invalid("cursor", "is not a cursor this server gave out");
+      throw Refusal.invalid("cursor", "is not a cursor this server gave out");
     }
   }
 }

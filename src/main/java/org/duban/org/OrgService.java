@@ -6,7 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import org.duban.auth.Passwords;
 import org.duban.auth.Principal;
 import org.duban.auth.Role;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 
 import java.time.Clock;
 import java.util.List;
@@ -35,8 +35,8 @@ public final class OrgService {
   }
 
   public Future<Unit> unit(Principal who, long id) {
-    if (!who.canSeeUnit(id)) return Future.failedFuture(Problem.notFound("unit " + id));
-    return units.find(id).map(found -> found.orElseThrow(() -> Problem.notFound("unit " + id)));
+    if (!who.canSeeUnit(id)) return Future.failedFuture(Refusal.notFound("unit " + id));
+    return units.find(id).map(found -> found.orElseThrow(() -> Refusal.notFound("unit " + id)));
   }
 
   public Future<Unit> createUnit(JsonObject body) {
@@ -47,7 +47,7 @@ public final class OrgService {
     boolean moves = patch.getLong("parentId") != null;
     return units.pool().withTransaction(tx -> (moves ? units.lockTree(tx) : Future.<Void>succeededFuture())
         .compose(v -> units.lock(tx, id))
-        .map(found -> found.orElseThrow(() -> Problem.notFound("unit " + id)))
+        .map(found -> found.orElseThrow(() -> Refusal.notFound("unit " + id)))
         .compose(current -> refuseLoop(tx, current, patch).compose(v -> keepUsedCode(tx, current, patch)).map(v -> current.patchedWith(patch)))
         .compose(next -> units.update(tx, next, clock.instant())));
   }
@@ -56,7 +56,7 @@ public final class OrgService {
     Long parent = patch.getLong("parentId");
     if (parent == null) return Future.succeededFuture();
     return units.isSelfOrDescendant(tx, unit.id(), parent).compose(loops -> loops
-        ? Future.failedFuture(Problem.unprocessable("/parentId", "a unit cannot sit under itself or one of its own sub-units"))
+        ? Future.failedFuture(Refusal.unprocessable("/parentId", "a unit cannot sit under itself or one of its own sub-units"))
         : Future.succeededFuture());
   }
 
@@ -65,7 +65,7 @@ public final class OrgService {
     boolean changes = patch.containsKey("code") && !Objects.equals(patch.getString("code"), unit.code().orElse(null));
     if (!changes) return Future.succeededFuture();
     return units.hasNumberedItems(tx, unit.id()).compose(used -> used
-        ? Future.failedFuture(Problem.conflict("this office's code already stands in item numbers and cannot change (R04)"))
+        ? Future.failedFuture(Refusal.conflict("this office's code already stands in item numbers and cannot change (R04)"))
         : Future.succeededFuture());
   }
 
@@ -75,8 +75,8 @@ public final class OrgService {
 
   /** Administrators read anyone; everyone else only themselves. */
   public Future<Person> person(Principal who, long id) {
-    if (!who.is(Role.ADMIN) && who.personId() != id) return Future.failedFuture(Problem.notFound("person " + id));
-    return people.find(id).map(found -> found.orElseThrow(() -> Problem.notFound("person " + id)));
+    if (!who.is(Role.ADMIN) && who.personId() != id) return Future.failedFuture(Refusal.notFound("person " + id));
+    return people.find(id).map(found -> found.orElseThrow(() -> Refusal.notFound("person " + id)));
   }
 
   public Future<Person> createPerson(JsonObject body) {
@@ -89,7 +89,7 @@ public final class OrgService {
     Future<String> newHash = patch.containsKey("password") ? passwords.hash(patch.getString("password")) : Future.succeededFuture(null);
     boolean endsSessions = patch.containsKey("password") || Boolean.FALSE.equals(patch.getBoolean("active"));
     return newHash.compose(hash -> units.pool().withTransaction(tx -> people.lock(tx, id)
-        .map(found -> found.orElseThrow(() -> Problem.notFound("person " + id)))
+        .map(found -> found.orElseThrow(() -> Refusal.notFound("person " + id)))
         .compose(current -> people.update(tx, current.patchedWith(patch), hash, clock.instant()))
         .compose(updated -> endsSessions
             ? people.endSessions(tx, id, clock.instant(), "changed by an administrator").map(updated)

@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 import org.duban.db.Rows;
-import org.duban.http.Problem;
-import org.duban.http.Violation;
+import org.duban.fault.Refusal;
+import org.duban.fault.FieldError;
 
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +79,7 @@ public final class Policies {
     ReminderPolicy known = documents.get(version);
     if (known != null) return Future.succeededFuture(known);
     return client.preparedQuery(DOCUMENT).execute(Tuple.of(version)).map(rows -> {
-      if (rows.size() == 0) throw Problem.notFound("reminder policy version " + version);
+      if (rows.size() == 0) throw Refusal.notFound("reminder policy version " + version);
       ReminderPolicy policy = ReminderPolicy.fromJson((JsonObject) rows.iterator().next().getJson("document"));
       documents.put(version, policy);
       return policy;
@@ -103,12 +103,12 @@ public final class Policies {
     try {
       policy = ReminderPolicy.fromJson(document);
     } catch (DocumentFormatException e) {
-      return Future.failedFuture(Problem.invalid(e.errors().stream().map(f -> new Violation(f.field(), f.reason())).toList()));
+      return Future.failedFuture(Refusal.invalid(e.errors()));
     }
-    if (policy.version() > MAX_VERSION) return Future.failedFuture(Problem.invalid("/version", "must be at most " + MAX_VERSION));
+    if (policy.version() > MAX_VERSION) return Future.failedFuture(Refusal.invalid("/version", "must be at most " + MAX_VERSION));
     return pool.preparedQuery(ADD).execute(Tuple.of(policy.version(), policy.toJson(), Rows.utc(now))).map(rows -> {
       if (rows.size() == 0) {
-        throw Problem.conflict("version " + policy.version() + " is already stored, and a stored version never changes");
+        throw Refusal.conflict("version " + policy.version() + " is already stored, and a stored version never changes");
       }
       return policy;
     });
@@ -121,7 +121,7 @@ public final class Policies {
         .compose(v -> tx.preparedQuery(OUT_OF_FORCE).execute(Tuple.of(version)))
         .compose(v -> tx.preparedQuery(INTO_FORCE).execute(Tuple.of(version)))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(Problem.notFound("reminder policy version " + version))
+            ? Future.failedFuture(Refusal.notFound("reminder policy version " + version))
             : version(tx, version)));
   }
 }

@@ -1,6 +1,6 @@
 package org.duban.remind;
 
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.duban.item.Board;
 import org.duban.item.Kind;
-import org.duban.DocumentFormatException.FieldError;
+import org.duban.fault.FieldError;
 import org.duban.remind.ReminderPolicy.DayTime;
 import org.duban.remind.ReminderPolicy.Deadline;
 import org.duban.remind.ReminderPolicy.Escalation;

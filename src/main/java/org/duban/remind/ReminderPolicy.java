@@ -1,6 +1,6 @@
 package org.duban.remind;
 
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;

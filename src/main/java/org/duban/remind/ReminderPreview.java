@@ -4,10 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import org.duban.auth.SessionGuard;
 import org.duban.auth.Principal;
 import org.duban.auth.Role;
 import org.duban.http.Api;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 import org.duban.http.Reply;
 import org.duban.http.Requests;
 import org.duban.item.Fields;
@@ -55,15 +56,15 @@ public final class ReminderPreview {
   }
 
   public static void mount(Api api, ReminderPreview preview) {
-    api.on("listItemReminders", rc -> preview.forItem(Requests.principal(rc), Requests.pathLong(rc, "itemId"),
+    api.on("listItemReminders", rc -> preview.forItem(SessionGuard.principal(rc), Requests.pathLong(rc, "itemId"),
         Requests.query(rc, "until").map(p -> Fields.instant("until", p.getString()))).map(Reply::ok));
     api.on("previewReminders", rc -> {
       JsonObject body = Requests.body(rc);
       Instant assignAt = body.containsKey("assignAt") ? Fields.instant("/assignAt", body.getString("assignAt")) : preview.clock.instant();
-      return preview.forRegistration(Requests.principal(rc), Registration.fromJson(body.getJsonObject("registration")), assignAt)
+      return preview.forRegistration(SessionGuard.principal(rc), Registration.fromJson(body.getJsonObject("registration")), assignAt)
           .map(Reply::ok);
     });
-    api.on("listReminderChanges", rc -> preview.changes(Requests.principal(rc), Requests.pathLong(rc, "itemId"))
+    api.on("listReminderChanges", rc -> preview.changes(SessionGuard.principal(rc), Requests.pathLong(rc, "itemId"))
         .map(changes -> Reply.ok(new JsonObject().put("items", changes))));
     api.on("getReminderPolicy", rc -> preview.policies.inForce().map(p -> Reply.ok(p.toJson())));
     api.on("listReminderPolicies", rc -> preview.policies.list().map(list -> Reply.ok(new JsonObject().put("items", list))));
@@ -147,8 +148,8 @@ public final class ReminderPreview {
   }
 
   private static Instant horizon(Instant now, Instant until) {
-    if (!until.isAfter(now)) throw Problem.invalid("until", "must be later than now");
-    if (until.isAfter(now.plus(MAX_HORIZON))) throw Problem.invalid("until", "may be at most 366 days ahead");
+    if (!until.isAfter(now)) throw Refusal.invalid("until", "must be later than now");
+    if (until.isAfter(now.plus(MAX_HORIZON))) throw Refusal.invalid("until", "may be at most 366 days ahead");
     return until;
   }
 }

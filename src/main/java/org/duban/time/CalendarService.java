@@ -1,6 +1,6 @@
 package org.duban.time;
 
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,10 +8,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.duban.db.Notifications;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.duban.http.Violation;
+import org.duban.fault.FieldError;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -83,20 +83,20 @@ public final class CalendarService {
 
   public Future<JsonObject> importYear(int year, JsonObject notice, long byPerson) {
     CalendarYear parsed = parse(notice);
-    if (parsed.year() != year) throw Problem.invalid("/year", "must be " + year + ", the year in the path");
+    if (parsed.year() != year) throw Refusal.invalid("/year", "must be " + year + ", the year in the path");
     return repository.upsert(parsed, clock.instant(), byPerson).compose(v -> reload())
         .compose(v -> afterImport.get()).map(v -> parsed.toJson());
   }
 
   public JsonObject year(int year) {
-    if (!calendar().covers(year)) throw Problem.notFound("the calendar of " + year);
+    if (!calendar().covers(year)) throw Refusal.notFound("the calendar of " + year);
     return calendar().year(year).toJson();
   }
 
   /** Each day of a range with whether it is a working day and which holiday it belongs to. */
   public JsonObject days(LocalDate from, LocalDate to) {
-    if (to.isBefore(from)) throw Problem.invalid("to", "must not be before from");
-    if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) throw Problem.invalid("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
+    if (to.isBefore(from)) throw Refusal.invalid("to", "must not be before from");
+    if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) throw Refusal.invalid("to", "the range may span at most " + MAX_RANGE_DAYS + " days");
     WorkCalendar cal = calendar();
     JsonArray days = new JsonArray();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -110,7 +110,7 @@ public final class CalendarService {
     try {
       return CalendarYear.fromJson(notice);
     } catch (DocumentFormatException e) {
-      throw Problem.invalid(e.errors().stream().map(f -> new Violation(f.field(), f.reason())).toList());
+      throw Refusal.invalid(e.errors());
     }
   }
 }

@@ -1,6 +1,6 @@
 package org.duban.time;
 
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import org.duban.DocumentFormatException.FieldError;
+import org.duban.fault.FieldError;
 
 /**
  * One year of the PRC work calendar as published by the State Council (R12): public holidays

@@ -1,7 +1,7 @@
 package org.duban.time;
 
 import io.vertx.core.json.JsonObject;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -63,11 +63,11 @@ public final class ClockService {
 
   public JsonObject advance(Duration by) {
     SimulatedClock clock = drill();
-    if (by.isNegative() || by.isZero()) throw Problem.invalid("/by", "must be a positive duration such as PT5H");
+    if (by.isNegative() || by.isZero()) throw Refusal.invalid("/by", "must be a positive duration such as PT5H");
     try {
       clock.set(withinRange("/by", clock.instant().plus(by)));
     } catch (ArithmeticException | DateTimeException tooFar) {
-      throw Problem.invalid("/by", "would take the clock beyond " + LATEST);
+      throw Refusal.invalid("/by", "would take the clock beyond " + LATEST);
     }
     listeners.forEach(Runnable::run);
     return describe();
@@ -76,12 +76,12 @@ public final class ClockService {
   /** Drills stay within the years the calendar and the database are meant for. */
   private static Instant withinRange(String field, Instant instant) {
     if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
-      throw Problem.invalid(field, "the clock must stay between " + EARLIEST + " and " + LATEST);
+      throw Refusal.invalid(field, "the clock must stay between " + EARLIEST + " and " + LATEST);
     }
     return instant;
   }
 
   private SimulatedClock drill() {
-    return simulated.orElseThrow(() -> Problem.notFound("the clock control (the server runs on the system clock)"));
+    return simulated.orElseThrow(() -> Refusal.notFound("the clock control (the server runs on the system clock)"));
   }
 }

@@ -1,8 +1,9 @@
 package org.duban.time;
 
 import io.vertx.core.Future;
+import org.duban.auth.SessionGuard;
 import org.duban.http.Api;
-import org.duban.http.Problem;
+import org.duban.fault.Refusal;
 import org.duban.http.Reply;
 import org.duban.http.Requests;
 
@@ -24,7 +25,7 @@ public final class TimeHandlers {
     api.on("listCalendarYears", rc -> Future.succeededFuture(Reply.ok(calendar.years())));
     api.on("getCalendarYear", rc -> Future.succeededFuture(Reply.ok(calendar.year((int) Requests.pathLong(rc, "year")))));
     api.on("importCalendarYear", rc -> calendar.importYear((int) Requests.pathLong(rc, "year"), Requests.body(rc),
-        Requests.principal(rc).personId()).map(Reply::ok));
+        SessionGuard.principal(rc).personId()).map(Reply::ok));
     api.on("listCalendarDays", rc -> Future.succeededFuture(Reply.ok(calendar.days(
         date(Requests.query(rc, "from").orElseThrow().getString(), "from"),
         date(Requests.query(rc, "to").orElseThrow().getString(), "to")))));
@@ -34,7 +35,7 @@ public final class TimeHandlers {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw Problem.invalid("/now", "must be an ISO-8601 instant such as 2026-03-02T01:00:00Z");
+      throw Refusal.invalid("/now", "must be an ISO-8601 instant such as 2026-03-02T01:00:00Z");
     }
   }
 
@@ -42,7 +43,7 @@ public final class TimeHandlers {
     try {
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw Problem.invalid("/by", "must be an ISO-8601 duration such as PT5H or P1DT2H");
+      throw Refusal.invalid("/by", "must be an ISO-8601 duration such as PT5H or P1DT2H");
     }
   }
 
@@ -50,7 +51,7 @@ public final class TimeHandlers {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw Problem.invalid(field, "must be a date such as 2026-10-08");
+      throw Refusal.invalid(field, "must be a date such as 2026-10-08");
     }
   }
 }

@@ -73,7 +73,7 @@ class ContractTest {
   void everySecuredOperationDeclaresItsRoles() {
     for (Operation op : operations) {
       if (!Api.isSecured(op)) continue;
-      Set<Role> roles = Api.rolesOf(op);
+      Set<Role> roles = Api.rolesOf(op).stream().map(Role::fromWire).collect(java.util.stream.Collectors.toSet());
       assertThat(roles).as(op.getOperationId()).isNotEmpty();
     }
   }

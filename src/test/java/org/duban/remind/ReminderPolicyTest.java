@@ -1,6 +1,6 @@
 package org.duban.remind;
 
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.duban.item.Board;
 import org.duban.item.Kind;
-import org.duban.DocumentFormatException.FieldError;
+import org.duban.fault.FieldError;
 import org.duban.remind.ReminderPolicy.DayTime;
 import org.duban.remind.ReminderPolicy.Profile;
 import org.duban.remind.ReminderPolicy.QuietHours;

@@ -1,6 +1,6 @@
 package org.duban.time;
 
-import org.duban.DocumentFormatException;
+import org.duban.fault.DocumentFormatException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
-import org.duban.DocumentFormatException.FieldError;
+import org.duban.fault.FieldError;
 import org.junit.jupiter.api.Test;
 
 class CalendarYearTest {

@@ -1,4 +1,4 @@
-package org.duban;
+package org.duban.fault;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -26,12 +26,4 @@ public final class DocumentFormatException extends RuntimeException {
     return errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ", "invalid " + what + ": ", ""));
   }
 
-  /**
-   * One problem.
-   *
-   * @param field a JSON-pointer-like path such as {@code /holidays/2/from}
-   * @param reason readable English, e.g. {@code must be a date in yyyy-MM-dd form}
-   */
-  public record FieldError(String field, String reason) {
-  }
 }
