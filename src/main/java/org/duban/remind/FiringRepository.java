@@ -29,10 +29,15 @@ final class FiringRepository {
        ORDER BY id FOR UPDATE SKIP LOCKED""";
   // Only one node's claim of a key succeeds: the row lock and the state check decide it. A row not yet
   // due (a timer that ran early, a clock moved back) is left for a later scan: nothing fires early.
+  // Every due message of a locked item is claimed, not only the keys whose timers have run: the wheel
+  // hands keys over one by one, and an item's backlog split over two batches would reach a person as
+  // two SMS where R15's merge promises one. A batch stays bounded all the same, earliest first per item.
   private static final String CLAIM = """
-      UPDATE planned_message SET state = 'fired', fired_at = $2, fired_by = $3,
-             late = $2 > coalesce(held_from, send_at) + interval '2 seconds'
-       WHERE key = ANY($1) AND state = 'planned' AND send_at <= $2 AND item_id = ANY($4)
+      UPDATE planned_message SET state = 'fired', fired_at = $1, fired_by = $2,
+             late = $1 > coalesce(held_from, send_at) + interval '2 seconds'
+       WHERE key IN (SELECT key FROM planned_message
+                      WHERE item_id = ANY($3) AND state = 'planned' AND send_at <= $1
+                      ORDER BY item_id, send_at, key LIMIT $4)
       RETURNING key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, held_from""";
   private static final String ITEMS = """
       SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone
@@ -92,7 +97,7 @@ final class FiringRepository {
     String[] wanted = keys.toArray(String[]::new);
     return tx.preparedQuery(LOCK_ITEMS).execute(Tuple.of(wanted, Rows.utc(now)))
         .map(locked -> Rows.all(locked, r -> r.getLong("id")).toArray(Long[]::new))
-        .compose(items -> tx.preparedQuery(CLAIM).execute(Tuple.of(wanted, Rows.utc(now), node, items)))
+        .compose(items -> tx.preparedQuery(CLAIM).execute(Tuple.of(Rows.utc(now), node, items, ReminderEngine.CLAIM_BATCH)))
         .map(rows -> Rows.all(rows, r -> new Claimed(r.getString("key"), r.getLong("item_id"), r.getLong("unit_id"),
             r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
             r.getInteger("policy_version"), Rows.instant(r, "due_at"), Rows.instant(r, "send_at"),
