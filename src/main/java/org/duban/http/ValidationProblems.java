@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  * Turns the contract validator's output into one plain reason per field. The validator reports a
  * tree: wrapper entries ("a subschema had errors") around the real cause, a missing property at the
  * parent's location, and a declared property also listed under "additionalProperties" once it failed.
- * A person fixing a form wants the leaf: which field, and what is wrong with it.
+ * A person fixing a form wants the leaf: which field, and what is wrong with it. Reasons are said
+ * without the client's value: a bound says the bound, a pattern names the contract's schema.
  */
 final class ValidationProblems {
   private static final Pattern REQUIRED = Pattern.compile("Instance does not have required property \"([^\"]+)\"");
   private static final Pattern ADDITIONAL = Pattern.compile("Property \"([^\"]+)\" does not match additional properties schema");
   private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+?)[ .]");
+  private static final Pattern BOUND = Pattern.compile("^\\S+ is (less|greater) than (or equal to )?(-?[0-9][0-9.eE+-]*)");
+  private static final Pattern ITEMS = Pattern.compile("^Array has too (few|many) items \\( \\+ \\S+ [<>] (\\d+)\\)");
+  private static final Pattern NAMED_SCHEMA = Pattern.compile("#(/components/schemas/.+)/pattern$");
 
   private ValidationProblems() {
   }
@@ -55,14 +59,41 @@ final class ValidationProblems {
       if (required.find()) specific.putIfAbsent(child(location, required.group(1)), "is required");
       else if (additional.find()) generic.putIfAbsent(propertyAt(location, additional.group(1)), "is not a known field");
       else if (isWrapper(error)) generic.putIfAbsent(location, error);
-      else specific.putIfAbsent(location, error);
+      else specific.putIfAbsent(location, plain(leaf));
     }
-    generic.forEach(specific::putIfAbsent);
+    // a wrapper around a field that has its own reason says nothing more about it
+    generic.forEach((location, reason) -> {
+      if (specific.keySet().stream().noneMatch(field -> within(field, location))) specific.putIfAbsent(location, reason);
+    });
     return specific.entrySet().stream().map(entry -> new FieldError(entry.getKey(), entry.getValue())).toList();
   }
 
   private static boolean isWrapper(String error) {
-    return error.contains("does not match schema") || error.contains("subschema had errors") || error.contains("does not match the format");
+    return error.contains("does not match schema") || error.contains("subschema had errors") || error.contains("does not match the format")
+        || error.equals("Items did not match schema");
+  }
+
+  private static boolean within(String field, String location) {
+    return field.equals(location) || location.isEmpty() || field.startsWith(location + "/");
+  }
+
+  /** The validator's words where they are plain and name no client value; a bound or a count by its limit, a pattern by its schema. */
+  private static String plain(OutputUnit leaf) {
+    String error = leaf.getError();
+    Matcher bound = BOUND.matcher(error);
+    if (bound.find()) {
+      boolean below = bound.group(1).equals("less");
+      boolean exclusive = bound.group(2) != null;
+      return (below ? (exclusive ? "must be more than " : "must be at least ") : (exclusive ? "must be less than " : "must be at most "))
+          + bound.group(3);
+    }
+    Matcher items = ITEMS.matcher(error);
+    if (items.find()) return "must have at " + (items.group(1).equals("few") ? "least " : "most ") + items.group(2) + " items";
+    if (error.startsWith("String does not match pattern")) {
+      Matcher named = NAMED_SCHEMA.matcher(String.valueOf(leaf.getAbsoluteKeywordLocation()));
+      return named.find() ? "must have the form of #" + named.group(1) + " in the contract" : "does not have the form its schema gives";
+    }
+    return error;
   }
 
   private static String location(OutputUnit leaf, String parameter) {

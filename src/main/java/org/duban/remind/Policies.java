@@ -9,7 +9,6 @@ import io.vertx.sqlclient.Tuple;
 import org.duban.fault.DocumentFormatException;
 import org.duban.db.Rows;
 import org.duban.fault.Refusal;
-import org.duban.fault.FieldError;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +36,6 @@ public final class Policies {
   private static final String IN_FORCE = "SELECT version FROM reminder_policy WHERE in_force FOR SHARE";
   // two administrators switching at once take turns, rather than one failing on the one-in-force index
   private static final String ONE_SWITCH_AT_A_TIME = "LOCK TABLE reminder_policy IN SHARE ROW EXCLUSIVE MODE";
-  static final int MAX_VERSION = 100_000;
   private static final String DOCUMENT = "SELECT document FROM reminder_policy WHERE version = $1";
   private static final String LIST = "SELECT version, in_force, created_at FROM reminder_policy ORDER BY version";
   private static final String ADD = """
@@ -97,7 +95,11 @@ public final class Policies {
         .put("createdAt", Rows.instant(r, "created_at").toString()))));
   }
 
-  /** Stores a new version, not yet in force: 400 naming each bad field, 409 when the version number is taken. */
+  /**
+   * Stores a new version, not yet in force: 400 naming each field that breaks a rule between fields (the
+   * router has checked the document's shape, its version's range included, against the contract), 409 when
+   * the version number is taken.
+   */
   public Future<ReminderPolicy> add(JsonObject document, Instant now) {
     ReminderPolicy policy;
     try {
@@ -105,7 +107,6 @@ public final class Policies {
     } catch (DocumentFormatException e) {
       return Future.failedFuture(Refusal.invalid(e.errors()));
     }
-    if (policy.version() > MAX_VERSION) return Future.failedFuture(Refusal.invalid("/version", "must be at most " + MAX_VERSION));
     return pool.preparedQuery(ADD).execute(Tuple.of(policy.version(), policy.toJson(), Rows.utc(now))).map(rows -> {
       if (rows.size() == 0) {
         throw Refusal.conflict("version " + policy.version() + " is already stored, and a stored version never changes");

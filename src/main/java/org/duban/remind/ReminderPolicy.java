@@ -220,9 +220,13 @@ public final class ReminderPolicy {
   }
 
   /**
-   * Reads a policy document, reporting every problem at once.
+   * Reads a policy document of the contract's shape ({@code ReminderPolicy} in {@code
+   * openapi/duban.yaml}), reporting at once every problem between its fields. The shape is checked
+   * before: by the router for a document sent over HTTP, by {@code PolicySchemaTest} for the shipped
+   * documents; a stored version was written by {@link #toJson} from one read here.
    *
-   * @throws DocumentFormatException listing each bad field by its JSON path
+   * @throws DocumentFormatException listing each bad field by its JSON pointer
+   * @throws IllegalArgumentException if the document does not have the contract's shape
    */
   public static ReminderPolicy fromJson(JsonObject json) {
     return new PolicyReader().read(Objects.requireNonNull(json, "json"));
@@ -263,7 +267,11 @@ public final class ReminderPolicy {
       return fromJson(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
-    } catch (DecodeException | DocumentFormatException e) {
+    } catch (DecodeException | DocumentFormatException | IllegalArgumentException e) {
+      // The shipped files are not checked against the schema here: they are part of the build, and
+      // PolicySchemaTest checks each of them against the contract's own schema at every build, so the
+      // file and the schema cannot drift apart unnoticed. Should one be broken anyway, start-up stops
+      // here, naming it, rather than planning under half a policy.
       throw new IllegalStateException("shipped policy " + resource + " is invalid: " + e.getMessage(), e);
     }
   }

@@ -1,7 +1,9 @@
 package org.duban.remind;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.duban.fault.FieldError;
 import org.duban.support.Await;
 import org.duban.support.Items4Test;
 import org.duban.support.TestServer;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.duban.support.Items4Test.ok;
@@ -84,6 +87,141 @@ class PolicyVersionsApiTest {
     // the change is in the item's record of re-plans
     JsonObject change = ok(server.get("/items/" + id + "/reminders/changes", flow.sponsor), 200).getJsonArray("items").getJsonObject(0);
     assertThat(change.getJsonArray("added")).isNotEmpty();
+  }
+
+  // The shape of a policy is the contract's (#/components/schemas/ReminderPolicy): each bad field is named by
+  // the validator, before the handler, and nothing is stored. What lies between fields is ReminderPolicyTest's.
+
+  @Test
+  void emptyDocumentListsEveryMissingSection_R13() {
+    assertThat(refused(JsonObject::clear)).containsExactlyInAnyOrder(required("/version", "/deadline", "/urge", "/merge",
+        "/escalation", "/weekly", "/monthly", "/quarterly"));
+  }
+
+  @Test
+  void everyBadFieldIsReportedWithItsPath_R13() {
+    assertThat(refused(doc -> {
+      doc.put("version", 0).put("colour", "red");
+      doc.getJsonObject("deadline").put("after", new JsonArray(List.of("PT5H", "five hours", "P-1D")));
+      doc.getJsonObject("urge").getJsonArray("bands").getJsonObject(1).put("every", "PT0S").put("extra", true);
+      doc.getJsonObject("merge").put("window", "P1M");
+      doc.getJsonObject("weekly").put("boards", new JsonArray(List.of("continuous", "board-3")));
+      doc.getJsonObject("monthly").put("urgeTimes", new JsonArray(List.of("8:00", "25:00")));
+      doc.getJsonObject("quarterly").put("fourthQuarterAdvance", "PT12H");
+      doc.getJsonObject("quietHours").put("until", 7);
+    })).containsExactlyInAnyOrder(
+        new FieldError("/colour", "is not a known field"),
+        new FieldError("/version", "must be at least 1"),
+        new FieldError("/deadline/after/1", form("span")),
+        new FieldError("/deadline/after/2", form("span")),
+        new FieldError("/urge/bands/1/extra", "is not a known field"),
+        new FieldError("/urge/bands/1/every", form("positiveFixedSpan")),
+        new FieldError("/merge/window", form("fixedSpan")),
+        new FieldError("/weekly/boards/1", oneOf("daily", "key", "continuous")),
+        new FieldError("/monthly/urgeTimes/0", form("localTime")),
+        new FieldError("/monthly/urgeTimes/1", form("localTime")),
+        new FieldError("/quarterly/fourthQuarterAdvance", form("wholeDays")),
+        new FieldError("/quietHours/until", type("number", "string")));
+  }
+
+  @Test
+  void wrongTypesAreNamed_R13() {
+    assertThat(refused(doc -> doc.put("version", "1").put("escalation", new JsonArray())
+        .put("quarterly", doc.getJsonObject("quarterly").copy().put("time", 9))))
+        .containsExactlyInAnyOrder(
+            new FieldError("/version", type("string", "integer")),
+            new FieldError("/escalation", type("array", "object")),
+            new FieldError("/quarterly/time", type("number", "string")));
+    assertThat(refused(doc -> doc.put("version", 200_000))).containsExactly(new FieldError("/version", "must be at most 100000"));
+  }
+
+  @Test
+  void monthlyDaysMustExistInEveryMonth_R18() {
+    assertThat(refused(doc -> doc.getJsonObject("monthly").put("urgeDays", 29).put("kinds", "key_task")
+        .put("handOff", new JsonObject().put("day", 31).put("time", "08:00"))))
+        .containsExactlyInAnyOrder(
+            new FieldError("/monthly/kinds", type("string", "array")),
+            new FieldError("/monthly/urgeDays", "must be at most 28"),
+            new FieldError("/monthly/handOff/day", "must be at most 28"));
+  }
+
+  @Test
+  void badReportingProfilesAreNamedField_R20() {
+    assertThat(refused(doc -> doc.getJsonObject("reporting").put("profiles", new JsonArray()
+        .add(new JsonObject().put("sources", new JsonArray(List.of("meeting_decision", "rumour"))).put("within", "PT720H"))
+        .add(new JsonObject().put("sources", new JsonArray()).put("within", "P0D"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("work_report_task")))
+            .put("quarterlyBy", new JsonArray(List.of("7-15", "02-30", "02-29"))).put("earlyReasonBefore", "P0D"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("npc_cppcc_proposal"))).put("reply", "P3M"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("complaint"))).put("quarterlyBy", new JsonArray())))))
+        .containsExactlyInAnyOrder(
+            new FieldError("/reporting/profiles/0/sources/1", oneOf("province_13710", "meeting_decision",
+                "leader_instruction", "work_report_task", "reform_task", "npc_cppcc_proposal", "inspection_finding", "audit_finding",
+                "media_message", "complaint")),
+            new FieldError("/reporting/profiles/0/within", form("positiveWholeDays")),
+            new FieldError("/reporting/profiles/1/sources", "must have at least 1 items"),
+            new FieldError("/reporting/profiles/1/within", form("positiveWholeDays")),
+            new FieldError("/reporting/profiles/2/quarterlyBy/0", form("monthDay")),
+            new FieldError("/reporting/profiles/2/quarterlyBy/1", form("monthDay")),
+            new FieldError("/reporting/profiles/2/quarterlyBy/2", form("monthDay")),
+            new FieldError("/reporting/profiles/2/earlyReasonBefore", form("positiveWholeDays")),
+            new FieldError("/reporting/profiles/3/reply", "is not a known field"),
+            new FieldError("/reporting/profiles/4/quarterlyBy", "must have at least 1 items"));
+  }
+
+  @Test
+  void reportingSectionNeedsItsFieldsWithTheirTypes_R20() {
+    assertThat(refused(doc -> doc.put("reporting", new JsonObject().put("profiles", "all").put("remindBefore",
+        new JsonArray(List.of("P3D", "PT9H"))).put("when", "09:00"))))
+        .containsExactlyInAnyOrder(
+            new FieldError("/reporting/when", "is not a known field"),
+            new FieldError("/reporting/profiles", type("string", "array")),
+            new FieldError("/reporting/remindBefore/1", form("wholeDays")),
+            new FieldError("/reporting/time", "is required"));
+    assertThat(refused(doc -> doc.put("reporting", "none"))).containsExactly(new FieldError("/reporting", type("string", "object")));
+  }
+
+  @Test
+  void refusalsDoNotRepeatTheValuesSent_R13() {
+    String sent = "x".repeat(300);
+    List<FieldError> errors = refused(doc -> {
+      doc.getJsonObject("merge").put("window", sent);
+      doc.getJsonObject("weekly").put("boards", new JsonArray(List.of(sent)));
+      doc.put("version", 1_000_000_000_000L);
+    });
+    assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("/merge/window", "/weekly/boards/0", "/version");
+    assertThat(errors).allSatisfy(e -> assertThat(e.reason()).doesNotContain("xxx").doesNotContain("1000000000000"));
+  }
+
+  /** The field errors of the shipped document after {@code change}, sent as a new version: refused, and nothing stored. */
+  private static List<FieldError> refused(Consumer<JsonObject> change) {
+    JsonObject doc = ReminderPolicy.shipped().toJson().put("version", 50);
+    change.accept(doc);
+    var answer = server.send(HttpMethod.POST, "/reminder-policies", admin, doc);
+    assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(400);
+    assertThat(answer.getHeader("Content-Type")).startsWith("application/problem+json");
+    assertThat(versions()).doesNotContain("50", "50*");
+    return answer.bodyAsJsonObject().getJsonArray("errors").stream().map(e -> (JsonObject) e)
+        .map(e -> new FieldError(e.getString("field"), e.getString("reason"))).toList();
+  }
+
+  private static FieldError[] required(String... fields) {
+    return java.util.Arrays.stream(fields).map(f -> new FieldError(f, "is required")).toArray(FieldError[]::new);
+  }
+
+  /** The validator's own words for a wrong type: they name the type sent, not the value. */
+  private static String type(String sent, String expected) {
+    return "Instance type " + sent + " is invalid. Expected " + expected;
+  }
+
+  /** The validator's own words for a value not in an enum: they list the schema's values, not the one sent. */
+  private static String oneOf(String... values) {
+    return "Instance does not match any of " + new JsonArray(List.of(values)).encode();
+  }
+
+  /** A string not in the form of the contract's {@code $defs/name}. */
+  private static String form(String name) {
+    return "must have the form of #/components/schemas/ReminderPolicy/$defs/" + name + " in the contract";
   }
 
   static List<String> versions() {

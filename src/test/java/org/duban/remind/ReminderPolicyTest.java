@@ -173,31 +173,33 @@ class ReminderPolicyTest {
     assertThat(policy.toJson().containsKey("reporting")).isFalse();
   }
 
+  // the shape of each profile is the contract's (PolicyVersionsApiTest); which due date it gives lies between its fields
   @Test
-  void badReportingProfilesAreNamedField_R20() {
+  void aReportingProfileGivesExactlyOneDueDate_R20() {
     List<FieldError> errors = errorsAfter(doc -> doc.getJsonObject("reporting").put("profiles", new JsonArray()
-        .add(new JsonObject().put("sources", new JsonArray(List.of("meeting_decision", "rumour"))).put("within", "PT720H"))
-        .add(new JsonObject().put("sources", new JsonArray()).put("within", "P0D").put("replyWithin", "P3M"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("meeting_decision"))).put("within", "P30D"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("leader_instruction"))).put("within", "P30D").put("replyWithin", "P3M"))
         .add(new JsonObject().put("sources", new JsonArray(List.of("work_report_task")))
-            .put("quarterlyBy", new JsonArray(List.of("7-15", "02-30", "02-29"))).put("earlyReasonBefore", "P0D"))
-        .add(new JsonObject().put("sources", new JsonArray(List.of("npc_cppcc_proposal"))).put("reply", "P3M"))
-        .add(new JsonObject().put("sources", new JsonArray(List.of("complaint"))).put("quarterlyBy", new JsonArray()))));
+            .put("within", "P1M").put("quarterlyBy", new JsonArray(List.of("07-15"))).put("replyWithin", "P3M"))
+        .add(new JsonObject().put("sources", new JsonArray(List.of("npc_cppcc_proposal"))).put("earlyReasonBefore", "P5D"))));
 
     assertThat(errors).containsExactly(
-        new FieldError("/reporting/profiles/0/sources/1", "must be one of province_13710, meeting_decision, "
-            + "leader_instruction, work_report_task, reform_task, npc_cppcc_proposal, inspection_finding, audit_finding, "
-            + "media_message, complaint, not \"rumour\""),
-        new FieldError("/reporting/profiles/0/within", "must be whole days, weeks, months or years, not PT720H"),
-        new FieldError("/reporting/profiles/1/sources", "must list at least one source"),
         new FieldError("/reporting/profiles/1", "must give only one of within, quarterlyBy or replyWithin, not within and replyWithin"),
-        new FieldError("/reporting/profiles/1/within", "must be longer than zero"),
-        new FieldError("/reporting/profiles/2/quarterlyBy/0", "must be a date in MM-dd form, not \"7-15\""),
-        new FieldError("/reporting/profiles/2/quarterlyBy/1", "is not a day of the year: 02-30"),
-        new FieldError("/reporting/profiles/2/quarterlyBy/2", "must exist in every year, not 02-29"),
-        new FieldError("/reporting/profiles/2/earlyReasonBefore", "must be longer than zero"),
-        new FieldError("/reporting/profiles/3/reply", "is not a known field"),
-        new FieldError("/reporting/profiles/3", "must give one of within, quarterlyBy or replyWithin"),
-        new FieldError("/reporting/profiles/4/quarterlyBy", "must list at least one date"));
+        new FieldError("/reporting/profiles/2",
+            "must give only one of within, quarterlyBy or replyWithin, not within and quarterlyBy and replyWithin"),
+        new FieldError("/reporting/profiles/3", "must give one of within, quarterlyBy or replyWithin"));
+  }
+
+  @Test
+  void aDocumentNotOfTheContractsShapeIsNotHalfRead_R13() {
+    // the router refuses such a body before it gets here; a caller that skipped the schema is told so
+    assertThatThrownBy(() -> ReminderPolicy.fromJson(SHIPPED.toJson().put("version", "1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contract's ReminderPolicy shape");
+    assertThatThrownBy(() -> ReminderPolicy.fromJson(new JsonObject()))
+        .isInstanceOf(IllegalArgumentException.class);
+    JsonObject badTime = SHIPPED.toJson();
+    badTime.getJsonObject("quietHours").put("until", "25:00");
+    assertThatThrownBy(() -> ReminderPolicy.fromJson(badTime)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -206,19 +208,6 @@ class ReminderPolicyTest {
         .put("sources", new JsonArray(List.of("npc_cppcc_proposal", "meeting_decision")))))
         .containsExactly(new FieldError("/reporting/profiles/3/sources/1",
             "\"meeting_decision\" is already listed at /reporting/profiles/0/sources/0"));
-  }
-
-  @Test
-  void reportingSectionNeedsItsFieldsWithTheirTypes_R20() {
-    assertThat(errorsAfter(doc -> doc.put("reporting", new JsonObject().put("profiles", "all").put("remindBefore",
-        new JsonArray(List.of("P3D", "PT9H"))).put("when", "09:00"))))
-        .containsExactly(
-            new FieldError("/reporting/when", "is not a known field"),
-            new FieldError("/reporting/profiles", "must be an array"),
-            new FieldError("/reporting/remindBefore/1", "must be whole days, weeks, months or years, not PT9H"),
-            new FieldError("/reporting/time", "is required"));
-    assertThat(errorsAfter(doc -> doc.put("reporting", "none")))
-        .containsExactly(new FieldError("/reporting", "must be an object"));
   }
 
   @Test
@@ -243,43 +232,6 @@ class ReminderPolicyTest {
   }
 
   @Test
-  void emptyDocumentListsEveryMissingSection_R13() {
-    assertThatThrownBy(() -> ReminderPolicy.fromJson(new JsonObject()))
-        .isInstanceOf(DocumentFormatException.class)
-        .hasMessageStartingWith("invalid reminder policy: /version: is required; /deadline: is required");
-    assertThat(errorsAfter(doc -> doc.clear())).extracting(FieldError::field).containsExactly(
-        "/version", "/deadline", "/urge", "/merge", "/escalation", "/weekly", "/monthly", "/quarterly");
-  }
-
-  @Test
-  void everyBadFieldIsReportedWithItsPath_R13() {
-    List<FieldError> errors = errorsAfter(doc -> {
-      doc.put("version", 0).put("colour", "red");
-      doc.getJsonObject("deadline").put("after", new JsonArray(List.of("PT5H", "five hours", "P-1D")));
-      doc.getJsonObject("urge").getJsonArray("bands").getJsonObject(1).put("every", "PT0S").put("extra", true);
-      doc.getJsonObject("merge").put("window", "P1M");
-      doc.getJsonObject("weekly").put("boards", new JsonArray(List.of("continuous", "board-3")));
-      doc.getJsonObject("monthly").put("urgeTimes", new JsonArray(List.of("8:00", "25:00")));
-      doc.getJsonObject("quarterly").put("fourthQuarterAdvance", "PT12H");
-      doc.getJsonObject("quietHours").put("until", 7);
-    });
-
-    assertThat(errors).containsExactly(
-        new FieldError("/colour", "is not a known field"),
-        new FieldError("/version", "must be at least 1"),
-        new FieldError("/deadline/after/1", "must be an ISO-8601 amount such as PT5H, P1D or P1M, not \"five hours\""),
-        new FieldError("/deadline/after/2", "must not be negative, not \"P-1D\""),
-        new FieldError("/urge/bands/1/extra", "is not a known field"),
-        new FieldError("/urge/bands/1/every", "must be longer than zero"),
-        new FieldError("/merge/window", "must be in days, hours, minutes or seconds, without months or years, not P1M"),
-        new FieldError("/weekly/boards/1", "must be one of daily, key, continuous, not \"board-3\""),
-        new FieldError("/monthly/urgeTimes/0", "must be a local time in HH:mm form, not \"8:00\""),
-        new FieldError("/monthly/urgeTimes/1", "is not a time of day: 25:00"),
-        new FieldError("/quarterly/fourthQuarterAdvance", "must be whole days, weeks, months or years, not PT12H"),
-        new FieldError("/quietHours/until", "must be a string"));
-  }
-
-  @Test
   void urgeBandsMustEndLaterEachTime_R15() {
     assertThat(errorsAfter(doc -> doc.getJsonObject("urge").getJsonArray("bands").getJsonObject(1).put("until", "PT24H")))
         .containsExactly(new FieldError("/urge/bands/1/until", "must be longer than /urge/bands/0/until"));
@@ -298,28 +250,8 @@ class ReminderPolicyTest {
   }
 
   @Test
-  void monthlyDaysMustExistInEveryMonth_R18() {
-    assertThat(errorsAfter(doc -> doc.getJsonObject("monthly").put("urgeDays", 29).put("kinds", "key_task")
-        .put("handOff", new JsonObject().put("day", 31).put("time", "08:00"))))
-        .containsExactly(
-            new FieldError("/monthly/kinds", "must be an array"),
-            new FieldError("/monthly/urgeDays", "must be from 0 to 28"),
-            new FieldError("/monthly/handOff/day", "must be from 1 to 28"));
-  }
-
-  @Test
   void quietHoursMustNotStartAndEndTogether_R21() {
     assertThat(errorsAfter(doc -> doc.getJsonObject("quietHours").put("until", "22:00")))
         .containsExactly(new FieldError("/quietHours/until", "must differ from /quietHours/from"));
-  }
-
-  @Test
-  void wrongTypesAreNamed_R13() {
-    assertThat(errorsAfter(doc -> doc.put("version", "1").put("escalation", List.of())
-        .put("quarterly", doc.getJsonObject("quarterly").copy().put("time", 9))))
-        .containsExactly(
-            new FieldError("/version", "must be a whole number"),
-            new FieldError("/escalation", "must be an object"),
-            new FieldError("/quarterly/time", "must be a string"));
   }
 }
