@@ -27,6 +27,7 @@ import org.duban.db.Notifications;
 import org.duban.db.Pools;
 import org.duban.demo.DemoData;
 import org.duban.demo.DemoItems;
+import org.duban.health.CalendarHealth;
 import org.duban.health.DeliveryHealth;
 import org.duban.health.HealthHandlers;
 import org.duban.http.ApiRouter;
@@ -197,6 +198,7 @@ public final class Server {
     final Notifications notifications;
     final Replanner replanner;
     final DeliveryHealth delivery;
+    final CalendarHealth calendarHealth;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -225,6 +227,8 @@ public final class Server {
       this.reminders = new ReminderPreview(items, calendar, clock.clock(), policies, pool);
       this.delivery = new DeliveryHealth(pool, clock.clock(), config.relaySmsUrl().isPresent());
       delivery.start(vertx, registry);
+      this.calendarHealth = new CalendarHealth(calendar, clock.clock());
+      calendarHealth.start(registry);
     }
 
     void useContract(JsonObject document) {
@@ -237,7 +241,7 @@ public final class Server {
           JWTAuthHandler.create(tokens.provider()),
           guard,
           api -> {
-            HealthHandlers.mount(api, pool, registry, delivery);
+            HealthHandlers.mount(api, pool, registry, delivery, calendarHealth);
             AuthHandlers.mount(api, auth);
             OrgHandlers.mount(api, org);
             TimeHandlers.mount(api, clock, calendar);

@@ -20,7 +20,9 @@ public final class HealthHandlers {
   private HealthHandlers() {
   }
 
-  public static void mount(Api api, Pool pool, PrometheusMeterRegistry registry, DeliveryHealth delivery) {
+  public static void mount(Api api, Pool pool, PrometheusMeterRegistry registry, DeliveryHealth delivery, CalendarHealth calendar) {
+    // a missing calendar is a warning, not an outage: 200 with status WARN (R12)
+    api.on("calendarHealth", rc -> Future.succeededFuture(Reply.ok(calendar.check())));
     api.on("delivery", rc -> delivery.check().map(report -> "UP".equals(report.getString("status"))
         ? Reply.ok(report)
         : new Reply(503, report, Map.of())));

@@ -1,11 +1,15 @@
 package org.duban.item;
 
+import org.duban.time.CalendarMark;
+import org.duban.time.CalendarYear;
 import org.duban.time.WorkCalendar;
 import org.duban.time.Zones;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 /**
  * When a unit's time is up (R10, R11, R12, R36). Pure: the same inputs always give the same deadline.
@@ -21,6 +25,9 @@ public final class Deadlines {
   static final Duration RECTIFICATION_CAP = Duration.ofDays(60);
   /** R32: an extension must be asked at least this long before the deadline. */
   static final Duration EXTENSION_NOTICE = Duration.ofDays(2);
+
+  /** The farthest a roll to a working day can move a deadline: the longest break a notice allows, and a weekend. */
+  static final int LONGEST_ROLL_DAYS = CalendarYear.MAX_HOLIDAY_SPAN_DAYS + 2;
 
   public record Policy(boolean rollToWorkingDay) {
     public static final Policy DEFAULT = new Policy(true);
@@ -49,6 +56,35 @@ public final class Deadlines {
     if (item.explicitDeadline().isPresent()) return item.explicitDeadline().get();
     if (item.node().isPresent()) return forNode(item.node().get(), assignedAt, calendar, policy);
     return forRectification(item.severity().filter("major"::equals).isPresent(), assignedAt, calendar, policy);
+  }
+
+  /**
+   * R12: whether a unit's deadline can be trusted to the calendar. It depends on the year it falls in,
+   * and, when it was rolled off days off from the node's plain end, on every year the roll crossed. A
+   * deadline later than the plain end by more than any roll can move one was set otherwise (an extension,
+   * a re-check) and depends on its own day only.
+   */
+  public static CalendarMark mark(WorkCalendar calendar, Instant deadline, Optional<Instant> plainEnd) {
+    LocalDate due = Zones.localDate(deadline);
+    LocalDate from = plainEnd.map(Zones::localDate)
+        .filter(end -> !end.isAfter(due) && !end.plusDays(LONGEST_ROLL_DAYS).isBefore(due))
+        .orElse(due);
+    return CalendarMark.across(calendar, from, due);
+  }
+
+  /** {@link #mark(WorkCalendar, Instant, Optional)} for one of the item's deadlines. */
+  public static CalendarMark mark(WorkCalendar calendar, Item item, Instant deadline) {
+    return mark(calendar, deadline, plainEnd(item.node(), item.isRectification(), item.severity(), item.explicitDeadline(),
+        item.assignedAt()));
+  }
+
+  /** Where the node (or the rectification's limit) ends before any move to a working day; none for a given deadline. */
+  static Optional<Instant> plainEnd(Optional<Node> node, boolean rectification, Optional<String> severity,
+                                    Optional<Instant> explicit, Optional<Instant> assignedAt) {
+    if (explicit.isPresent() || assignedAt.isEmpty()) return Optional.empty();
+    if (node.isPresent()) return Optional.of(assignedAt.get().atZone(Zones.SHANGHAI).plus(node.get().period).toInstant());
+    if (rectification) return Optional.of(forRectification(severity.filter("major"::equals).isPresent(), assignedAt.get()));
+    return Optional.empty();
   }
 
   private static ZonedDateTime onWorkingDay(ZonedDateTime end, WorkCalendar calendar) {

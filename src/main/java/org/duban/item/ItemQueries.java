@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.duban.db.Rows;
+import org.duban.time.CalendarMark;
+import org.duban.time.WorkCalendar;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +28,7 @@ final class ItemQueries {
       WITH scoped AS (
         SELECT i.id, i.number, i.title, i.board, i.kind, i.source, i.node, i.status, i.sponsor_unit_id,
                s.name AS sponsor_name, i.key_supervision, i.registered_at, i.closed_at, i.responsible_leader,
+               i.assigned_at, i.severity, i.explicit_deadline,
                lead.unit_id AS lead_unit_id, lu.name AS lead_unit_name,
                (SELECT min(o.deadline) FROM item_unit o
                  WHERE o.item_id = i.id AND i.status = 'active' AND o.status IN ('assigned', 'returned')) AS next_deadline,
@@ -70,11 +73,11 @@ final class ItemQueries {
   record Cursor(OffsetDateTime urgency, long id) {
   }
 
-  Future<Optional<JsonObject>> item(long id, Instant now) {
+  /** One item; each deadline carries its R12 calendar mark under {@code calendar}. */
+  Future<Optional<JsonObject>> item(long id, Instant now, WorkCalendar calendar) {
     return pool.preparedQuery(ITEM).execute(Tuple.of(id)).compose(rows -> Rows.first(rows)
         .map(row -> pool.preparedQuery(UNITS).execute(Tuple.of(id))
-            .map(units -> Optional.of(itemJson(row, new JsonArray(Rows.all(units,
-                u -> unitJson(u, "active".equals(row.getString("status")), now))), now))))
+            .map(units -> Optional.of(itemJson(row, Rows.all(units, u -> u), now, calendar))))
         .orElseGet(() -> Future.succeededFuture(Optional.empty())));
   }
 
@@ -90,7 +93,8 @@ final class ItemQueries {
         .map(rows -> new JsonArray(Rows.all(rows, ItemQueries::eventJson)));
   }
 
-  static JsonObject summaryJson(Row r, Instant now) {
+  /** A list row; {@code calendar} marks its next deadline (R12). */
+  static JsonObject summaryJson(Row r, Instant now, WorkCalendar calendar) {
     Instant next = Rows.instant(r, "next_deadline");
     return new JsonObject()
         .put("id", r.getLong("id")).put("number", r.getString("number")).put("title", r.getString("title"))
@@ -101,12 +105,25 @@ final class ItemQueries {
         .put("responsibleLeader", r.getString("responsible_leader"))
         .put("nextDeadline", next == null ? null : next.toString())
         .put("overdue", next != null && now.isAfter(next))
+        .put("calendar", (next == null ? CalendarMark.KNOWN : Deadlines.mark(calendar, next, plainEnd(r))).toJson())
         .put("keySupervision", r.getBoolean("key_supervision"))
         .put("returns", r.getLong("returns"))
         .put("registeredAt", Rows.instant(r, "registered_at").toString());
   }
 
-  private static JsonObject itemJson(Row r, JsonArray units, Instant now) {
+  /** The item's mark is that of all its deadlines together: the explicit one and every unit's (R12). */
+  private static JsonObject itemJson(Row r, List<Row> unitRows, Instant now, WorkCalendar calendar) {
+    Optional<Instant> plainEnd = plainEnd(r);
+    boolean active = "active".equals(r.getString("status"));
+    Instant explicit = Rows.instant(r, "explicit_deadline");
+    CalendarMark mark = explicit == null ? CalendarMark.KNOWN : CalendarMark.at(calendar, explicit);
+    JsonArray units = new JsonArray();
+    for (Row u : unitRows) {
+      Instant deadline = Rows.instant(u, "deadline");
+      CalendarMark unitMark = deadline == null ? CalendarMark.KNOWN : Deadlines.mark(calendar, deadline, plainEnd);
+      mark = mark.plus(unitMark);
+      units.add(unitJson(u, active, now, unitMark));
+    }
     boolean overdue = units.stream().anyMatch(u -> ((JsonObject) u).getBoolean("overdue"));
     return new JsonObject()
         .put("id", r.getLong("id")).put("number", r.getString("number"))
@@ -120,12 +137,12 @@ final class ItemQueries {
         .put("agreementFailures", r.getInteger("agreement_failures")).put("verification", r.getString("verification"))
         .put("keySupervision", r.getBoolean("key_supervision")).put("numberCancelled", r.getBoolean("number_cancelled"))
         .put("registeredAt", text(Rows.instant(r, "registered_at"))).put("assignedAt", text(Rows.instant(r, "assigned_at")))
-        .put("closedAt", text(Rows.instant(r, "closed_at"))).put("overdue", overdue)
+        .put("closedAt", text(Rows.instant(r, "closed_at"))).put("overdue", overdue).put("calendar", mark.toJson())
         .put("version", r.getInteger("version")).put("units", units);
   }
 
   /** A unit owes a report only on an active item: after completion is asked for, nothing is overdue. */
-  private static JsonObject unitJson(Row r, boolean itemActive, Instant now) {
+  private static JsonObject unitJson(Row r, boolean itemActive, Instant now, CalendarMark mark) {
     Instant deadline = Rows.instant(r, "deadline");
     String status = r.getString("status");
     boolean owing = itemActive && ("assigned".equals(status) || "returned".equals(status));
@@ -134,6 +151,7 @@ final class ItemQueries {
         .put("status", status).put("deadline", text(deadline)).put("returns", r.getInteger("returns"))
         .put("lastReportedAt", text(Rows.instant(r, "last_reported_at")))
         .put("overdue", owing && deadline != null && now.isAfter(deadline))
+        .put("calendar", mark.toJson())
         .put("extension", r.getJson("extension"));
   }
 
@@ -143,6 +161,13 @@ final class ItemQueries {
         .put("actorId", r.getLong("actor_id")).put("actorName", r.getString("actor_name")).put("actorRole", r.getString("actor_role"))
         .put("unitId", r.getLong("unit_id")).put("unitName", r.getString("unit_name"))
         .put("rule", r.getString("rule")).put("reason", r.getString("reason")).put("data", r.getJson("data"));
+  }
+
+  /** The plain end of the item's node or limit, from an item or list row (R12 marks). */
+  private static Optional<Instant> plainEnd(Row r) {
+    return Deadlines.plainEnd(Optional.ofNullable(r.getString("node")).map(Node::fromWire), "rectification".equals(r.getString("kind")),
+        Optional.ofNullable(r.getString("severity")), Optional.ofNullable(Rows.instant(r, "explicit_deadline")),
+        Optional.ofNullable(Rows.instant(r, "assigned_at")));
   }
 
   private static String text(Instant instant) {

@@ -13,6 +13,7 @@ import org.duban.fault.Refusal;
 import org.duban.fault.Refusal.Kind;
 import org.duban.fault.FieldError;
 import org.duban.time.CalendarService;
+import org.duban.time.WorkCalendar;
 import org.duban.time.Zones;
 
 import java.time.Clock;
@@ -224,7 +225,7 @@ public final class ItemService {
 
   public Future<JsonObject> list(Principal who, ItemQueries.Filter filter, Optional<ItemQueries.Cursor> after, int limit) {
     Instant now = clock.instant();
-    return queries.list(scoped(who, filter), now, after, limit + 1).map(rows -> Paging.page(rows, limit, now));
+    return queries.list(scoped(who, filter), now, after, limit + 1).map(rows -> Paging.page(rows, limit, now, calendar()));
   }
 
   ItemQueries queries() {
@@ -237,6 +238,11 @@ public final class ItemService {
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** The work calendar as loaded now: what deadlines are counted, and marked, with (R12). */
+  public WorkCalendar calendar() {
+    return calendars.calendar();
   }
 
   /** Liaisons see the items their unit is on; sponsor staff those of their office; others all. */
@@ -256,7 +262,7 @@ public final class ItemService {
   }
 
   private Future<JsonObject> view(Principal who, long itemId) {
-    return queries.item(itemId, clock.instant()).map(found -> found
+    return queries.item(itemId, clock.instant(), calendar()).map(found -> found
         .filter(item -> canSee(who, item))
         .orElseThrow(() -> Refusal.notFound("item " + itemId)));
   }

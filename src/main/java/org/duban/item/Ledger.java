@@ -107,7 +107,7 @@ public final class Ledger {
             throw new Refusal(Kind.UNPROCESSABLE, "too-many-rows", "Too many rows for one export",
                 "more than " + MAX_ROWS + " items match; narrow the filters (status, board, unit, sponsor)", List.of(), null);
           }
-          return rows.stream().map(r -> ItemQueries.summaryJson(r, now)).toList();
+          return rows.stream().map(r -> ItemQueries.summaryJson(r, now, items.calendar())).toList();
         });
   }
 
@@ -154,7 +154,8 @@ public final class Ledger {
     // by kind, not board: a key task on continuous follow-up must still be cleared by year end
     ItemQueries.Filter open = new ItemQueries.Filter(null, "open", null, null, null, null, null, null, null, null, true);
     return items.queries().list(ItemService.scoped(who, open), now, Optional.empty(), MAX_ROWS)
-        .map(rows -> new JsonObject().put("items", new JsonArray(rows.stream().map(r -> ItemQueries.summaryJson(r, now)).toList())));
+        .map(rows -> new JsonObject().put("items",
+            new JsonArray(rows.stream().map(r -> ItemQueries.summaryJson(r, now, items.calendar())).toList())));
   }
 
   private static JsonObject summaryRow(Row r) {

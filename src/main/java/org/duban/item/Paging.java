@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.duban.db.Rows;
 import org.duban.fault.Refusal;
+import org.duban.time.WorkCalendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,9 +28,10 @@ final class Paging {
   }
 
   /** {@code rows} holds one row more than the page when there is a next page. */
-  static JsonObject page(List<Row> rows, int limit, Instant now) {
+  static JsonObject page(List<Row> rows, int limit, Instant now, WorkCalendar calendar) {
     List<Row> page = rows.subList(0, Math.min(limit, rows.size()));
-    JsonObject result = new JsonObject().put("items", new JsonArray(page.stream().map(r -> ItemQueries.summaryJson(r, now)).toList()));
+    JsonObject result = new JsonObject().put("items",
+        new JsonArray(page.stream().map(r -> ItemQueries.summaryJson(r, now, calendar)).toList()));
     if (rows.size() > limit) result.put("nextCursor", encode(page.get(page.size() - 1)));
     return result;
   }

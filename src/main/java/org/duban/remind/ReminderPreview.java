@@ -16,6 +16,7 @@ import org.duban.item.Item;
 import org.duban.item.ItemService;
 import org.duban.item.Registration;
 import org.duban.time.CalendarService;
+import org.duban.time.WorkCalendar;
 import org.duban.time.Zones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Shows every message an item will trigger, when, to whom and why (rule ID): for a stored item, the
@@ -46,6 +48,7 @@ public final class ReminderPreview {
 
   private final Pool pool;
   private final PlanRepository plans = new PlanRepository();
+  private final CalendarPending pending;
 
   public ReminderPreview(ItemService items, CalendarService calendars, Clock clock, Policies policies, Pool pool) {
     this.pool = pool;
@@ -53,6 +56,7 @@ public final class ReminderPreview {
     this.calendars = calendars;
     this.clock = clock;
     this.policies = policies;
+    this.pending = new CalendarPending(pool, items, calendars);
   }
 
   public static void mount(Api api, ReminderPreview preview) {
@@ -66,6 +70,8 @@ public final class ReminderPreview {
     });
     api.on("listReminderChanges", rc -> preview.changes(SessionGuard.principal(rc), Requests.pathLong(rc, "itemId"))
         .map(changes -> Reply.ok(new JsonObject().put("items", changes))));
+    api.on("listCalendarPending", rc -> preview.pending.forYear(SessionGuard.principal(rc), (int) Requests.pathLong(rc, "year"))
+        .map(Reply::ok));
     api.on("getReminderPolicy", rc -> preview.policies.inForce().map(p -> Reply.ok(p.toJson())));
     api.on("listReminderPolicies", rc -> preview.policies.list().map(list -> Reply.ok(new JsonObject().put("items", list))));
     api.on("getReminderPolicyVersion", rc -> preview.policies.version(Math.toIntExact(Requests.pathLong(rc, "version")))
@@ -93,12 +99,15 @@ public final class ReminderPreview {
   Future<JsonObject> forItem(Principal who, long itemId, Optional<Instant> until) {
     Instant now = clock.instant();
     Instant end = horizon(now, until.orElse(now.plus(DEFAULT_HORIZON)));
-    return items.state(who, itemId).compose(item -> plans.ofItem(pool, itemId, end)).map(all -> {
+    return items.state(who, itemId).compose(item -> plans.ofItem(pool, itemId, end).map(all -> {
       List<JsonObject> visible = who.is(Role.LIAISON)
           ? all.stream().filter(m -> who.unitId().map(u -> u.equals(m.getLong("unitId"))).orElse(false)).toList()
           : all;
+      // by the calendar as loaded now, so an import clears the marks at once
+      WorkCalendar calendar = calendars.calendar();
+      visible.forEach(m -> m.put("calendar", MessageMarks.ofStored(calendar, item, m).toJson()));
       return new JsonObject().put("now", now.toString()).put("until", end.toString()).put("items", new JsonArray(visible));
-    });
+    }));
   }
 
   /** What each re-plan of the item changed, newest first; a liaison sees their own unit's messages. */
@@ -121,17 +130,19 @@ public final class ReminderPreview {
   Future<JsonObject> forRegistration(Principal who, Registration registration, Instant assignAt) {
     Item approved = items.approvedDraft(who, registration, assignAt);
     Instant end = assignAt.plus(DEFAULT_HORIZON);
-    return policies.inForce().map(policy -> messages(new Planner(policy, calendars.calendar()).plan(approved, Map.of(), assignAt, end),
-        who, assignAt, end));
+    WorkCalendar calendar = calendars.calendar();
+    return policies.inForce().map(policy -> messages(new Planner(policy, calendar).plan(approved, Map.of(), assignAt, end),
+        who, assignAt, end, p -> json(p).put("calendar", MessageMarks.of(calendar, approved, p).toJson())));
   }
 
   /** A liaison sees the messages for their own unit only. */
-  private static JsonObject messages(List<Planned> planned, Principal who, Instant from, Instant until) {
+  private static JsonObject messages(List<Planned> planned, Principal who, Instant from, Instant until,
+                                     Function<Planned, JsonObject> json) {
     List<Planned> visible = who.is(Role.LIAISON)
         ? planned.stream().filter(p -> p.unitId().isPresent() && p.unitId().equals(who.unitId())).toList()
         : planned;
     return new JsonObject().put("from", from.toString()).put("until", until.toString())
-        .put("items", new JsonArray(visible.stream().map(ReminderPreview::json).toList()));
+        .put("items", new JsonArray(visible.stream().map(json).toList()));
   }
 
   static JsonObject json(Planned p) {

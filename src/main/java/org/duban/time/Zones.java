@@ -1,6 +1,7 @@
 package org.duban.time;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -17,5 +18,10 @@ public final class Zones {
   /** Today's date in Shanghai by {@code clock}, so a UTC server clock cannot shift it (R11). */
   public static LocalDate today(Clock clock) {
     return LocalDate.now(clock.withZone(SHANGHAI));
+  }
+
+  /** The Shanghai date of {@code instant} (R11). */
+  public static LocalDate localDate(Instant instant) {
+    return instant.atZone(SHANGHAI).toLocalDate();
   }
 }

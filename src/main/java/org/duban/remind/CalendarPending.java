@@ -1,0 +1,89 @@
+package org.duban.remind;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import org.duban.auth.Principal;
+import org.duban.db.Rows;
+import org.duban.item.Deadlines;
+import org.duban.item.Item;
+import org.duban.item.ItemService;
+import org.duban.time.CalendarService;
+import org.duban.time.WorkCalendar;
+import org.duban.time.Zones;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R12: the active items that wait on a year's notice, because a deadline or a waiting message of theirs
+ * falls in that year or was counted across it; what an import of the year will re-plan, and which of
+ * those deadlines a sponsor should look at once the notice is in.
+ */
+final class CalendarPending {
+  /** Wider than any roll or deadline reminder reaches, so that a date depending on the year is not missed. */
+  static final Duration MARGIN = Duration.ofDays(45);
+  // candidates only: the marking rule itself (Deadlines.mark, MessageMarks) decides who is listed
+  private static final String CANDIDATES = """
+      SELECT i.id, i.title FROM item i
+       WHERE i.status = 'active'
+         AND (EXISTS (SELECT 1 FROM item_unit u WHERE u.item_id = i.id AND u.deadline >= $1 AND u.deadline < $2)
+              OR EXISTS (SELECT 1 FROM planned_message m WHERE m.item_id = i.id AND m.state = 'planned'
+                           AND ((m.due_at >= $1 AND m.due_at < $2) OR (m.send_at >= $1 AND m.send_at < $2))))
+       ORDER BY i.number, i.id""";
+
+  private final Pool pool;
+  private final ItemService items;
+  private final CalendarService calendars;
+  private final PlanRepository plans = new PlanRepository();
+
+  CalendarPending(Pool pool, ItemService items, CalendarService calendars) {
+    this.pool = pool;
+    this.items = items;
+    this.calendars = calendars;
+  }
+
+  Future<JsonObject> forYear(Principal who, int year) {
+    WorkCalendar calendar = calendars.calendar();
+    JsonObject answer = new JsonObject().put("year", year).put("status", calendar.covers(year) ? "known" : "missing");
+    if (calendar.covers(year)) return Future.succeededFuture(answer.put("items", new JsonArray()));
+    Instant from = LocalDate.of(year, 1, 1).atStartOfDay(Zones.SHANGHAI).toInstant().minus(MARGIN);
+    Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Zones.SHANGHAI).toInstant().plus(MARGIN);
+    return pool.preparedQuery(CANDIDATES).execute(Tuple.of(Rows.utc(from), Rows.utc(to)))
+        .compose(rows -> {
+          Future<List<JsonObject>> listed = Future.succeededFuture(new ArrayList<>());
+          for (var row : rows) {
+            long id = row.getLong("id");
+            String title = row.getString("title");
+            listed = listed.compose(list -> items.state(who, id)
+                .compose(item -> plans.ofItem(pool, id, to.plus(Replanner.HORIZON)).map(messages -> {
+                  JsonObject entry = entry(calendar, year, item, title, messages);
+                  if (entry != null) list.add(entry);
+                  return list;
+                })));
+          }
+          return listed;
+        })
+        .map(list -> answer.put("items", new JsonArray(list)));
+  }
+
+  /** The item as listed, or null when none of its dates depends on the year after all. */
+  private static JsonObject entry(WorkCalendar calendar, int year, Item item, String title, List<JsonObject> messages) {
+    JsonArray deadlines = new JsonArray();
+    item.units().values().forEach(u -> u.deadline()
+        .filter(d -> Deadlines.mark(calendar, item, d).dependsOn(year))
+        .ifPresent(d -> deadlines.add(new JsonObject().put("unitId", u.unitId()).put("deadline", d.toString()))));
+    List<JsonObject> waiting = messages.stream().filter(m -> "planned".equals(m.getString("state")))
+        .filter(m -> MessageMarks.ofStored(calendar, item, m).dependsOn(year))
+        .toList();
+    if (deadlines.isEmpty() && waiting.isEmpty()) return null;
+    return new JsonObject().put("id", item.id()).put("number", item.number()).put("title", title)
+        .put("deadlines", deadlines).put("messages", waiting.size())
+        .put("firstMessageAt", waiting.isEmpty() ? null : waiting.get(0).getString("sendAt"));
+  }
+}
