@@ -26,7 +26,7 @@ final class ItemQueries {
   static final String LIST = """
       WITH scoped AS (
         SELECT i.id, i.number, i.title, i.board, i.kind, i.source, i.node, i.status, i.sponsor_unit_id,
-               s.name AS sponsor_name, i.key_supervision, i.registered_at, i.closed_at, i.responsible_leader,
+               s.name AS sponsor_name, i.key_supervision, i.registered_at, i.closed_at, i.responsible_leader, i.grade,
                lead.unit_id AS lead_unit_id, lu.name AS lead_unit_name,
                (SELECT min(o.deadline) FROM item_unit o
                  WHERE o.item_id = i.id AND i.status = 'active' AND o.status IN ('assigned', 'returned')
