@@ -83,7 +83,7 @@ public final class Attachments {
     return files.attachment(id).compose(found -> {
       ReportRepository.File file = found.orElseThrow(() -> Refusal.notFound("attachment " + id));
       if (file.uploadedBy() == who.personId()) return Future.succeededFuture(file);
-      boolean otherUnits = ItemService.liaisonScope(who).filter(unit -> !unit.equals(file.reportUnitId())).isPresent();
+      boolean otherUnits = !PerUnitState.shows(who, file.reportUnitId());
       if (file.itemId() == null || otherUnits) return Future.failedFuture(Refusal.notFound("attachment " + id));
       return items.get(who, file.itemId()).map(visible -> file)
           .recover(e -> Future.failedFuture(Refusal.notFound("attachment " + id)));

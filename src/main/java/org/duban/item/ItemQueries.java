@@ -23,16 +23,19 @@ final class ItemQueries {
       SELECT iu.*, u.name FROM item_unit iu JOIN unit u ON u.id = iu.unit_id
        WHERE iu.item_id = $1 ORDER BY iu.role DESC, iu.unit_id""";
   // Urgency: the earliest deadline among units still owing a report on an active item; items owing
-  // nothing sort last. $15 narrows to board "2" kinds (R35).
+  // nothing sort last. $15 narrows to board "2" kinds (R35). $8, a liaison's unit, also narrows the
+  // per-unit state a row is made of (next deadline, overdue, returns) to that unit's (PerUnitState).
   static final String LIST = """
       WITH scoped AS (
         SELECT i.id, i.number, i.title, i.board, i.kind, i.source, i.node, i.status, i.sponsor_unit_id,
-               s.name AS sponsor_name, i.key_supervision, i.registered_at, i.closed_at, i.responsible_leader,
+               s.name AS sponsor_name, i.key_supervision, i.registered_at, i.closed_at, i.responsible_leader, i.grade,
                i.assigned_at, i.severity, i.explicit_deadline,
                lead.unit_id AS lead_unit_id, lu.name AS lead_unit_name,
                (SELECT min(o.deadline) FROM item_unit o
-                 WHERE o.item_id = i.id AND i.status = 'active' AND o.status IN ('assigned', 'returned')) AS next_deadline,
-               (SELECT coalesce(sum(r.returns), 0) FROM item_unit r WHERE r.item_id = i.id) AS returns
+                 WHERE o.item_id = i.id AND i.status = 'active' AND o.status IN ('assigned', 'returned')
+                   AND ($8::bigint IS NULL OR o.unit_id = $8)) AS next_deadline,
+               (SELECT coalesce(sum(r.returns), 0) FROM item_unit r
+                 WHERE r.item_id = i.id AND ($8::bigint IS NULL OR r.unit_id = $8)) AS returns
           FROM item i
           JOIN unit s ON s.id = i.sponsor_unit_id
           JOIN item_unit lead ON lead.item_id = i.id AND lead.role = 'lead'
@@ -56,7 +59,7 @@ final class ItemQueries {
       SELECT e.id, e.at, e.type, e.actor_id, p.display_name AS actor_name, e.actor_role, e.unit_id, u.name AS unit_name,
              e.rule, e.reason, e.data
         FROM item_event e LEFT JOIN person p ON p.id = e.actor_id LEFT JOIN unit u ON u.id = e.unit_id
-       WHERE e.item_id = $1 AND ($2::bigint IS NULL OR e.unit_id IS NULL OR e.unit_id = $2)
+       WHERE e.item_id = $1
        ORDER BY e.id""";
 
   private final Pool pool;
@@ -88,8 +91,9 @@ final class ItemQueries {
     return pool.preparedQuery(LIST).execute(Tuple.from(values)).map(rows -> Rows.all(rows, r -> r));
   }
 
-  Future<JsonArray> events(long itemId, Optional<Long> onlyUnit) {
-    return pool.preparedQuery(EVENTS).execute(Tuple.of(itemId, onlyUnit.orElse(null)))
+  /** Every event; what a reader may see of them is {@link PerUnitState}'s to decide. */
+  Future<JsonArray> events(long itemId) {
+    return pool.preparedQuery(EVENTS).execute(Tuple.of(itemId))
         .map(rows -> new JsonArray(Rows.all(rows, ItemQueries::eventJson)));
   }
 

@@ -213,14 +213,15 @@ public final class ItemService {
     return view(who, itemId);
   }
 
-  /** A liaison reads the item's own events and their unit's, not another unit's returns or reports. */
+  /** The item's timeline without another unit's reports, returns and requests for a liaison (R03, {@link PerUnitState}). */
   public Future<JsonArray> events(Principal who, long itemId) {
-    return view(who, itemId).compose(v -> queries.events(itemId, liaisonScope(who)));
+    return view(who, itemId).compose(v -> queries.events(itemId))
+        .map(all -> new JsonArray(all.stream().map(e -> (JsonObject) e).filter(e -> PerUnitState.showsEvent(who, e)).toList()));
   }
 
-  /** A liaison reads only their own unit's reports on the item. */
+  /** A liaison reads only their own unit's reports on the item ({@link PerUnitState}). */
   public Future<JsonArray> reports(Principal who, long itemId) {
-    return view(who, itemId).compose(v -> reports.forItem(itemId, liaisonScope(who)));
+    return view(who, itemId).compose(v -> reports.forItem(itemId, PerUnitState.onlyUnit(who)));
   }
 
   public Future<JsonObject> list(Principal who, ItemQueries.Filter filter, Optional<ItemQueries.Cursor> after, int limit) {
@@ -245,15 +246,13 @@ public final class ItemService {
     return calendars.calendar();
   }
 
-  /** Liaisons see the items their unit is on; sponsor staff those of their office; others all. */
+  /**
+   * Liaisons see the items their unit is on, and in each row only their own unit's report state
+   * ({@link PerUnitState}); sponsor staff the items of their office; others all.
+   */
   static ItemQueries.Filter scoped(Principal who, ItemQueries.Filter f) {
     return new ItemQueries.Filter(f.board(), f.status(), f.unitId(), f.sponsorUnitId(), f.source(), f.node(),
-        f.keySupervision(), f.overdue(), liaisonScope(who).orElse(null), sponsorScope(who), f.boardTwoKinds());
-  }
-
-  /** The unit a liaison's reading is limited to. */
-  static Optional<Long> liaisonScope(Principal who) {
-    return who.is(Role.LIAISON) ? Optional.of(who.unitId().orElse(-1L)) : Optional.empty();
+        f.keySupervision(), f.overdue(), PerUnitState.onlyUnit(who).orElse(null), sponsorScope(who), f.boardTwoKinds());
   }
 
   /** The office a sponsor's reading is limited to; null for roles that read every office. */
@@ -261,9 +260,11 @@ public final class ItemService {
     return who.is(Role.SPONSOR) ? who.unitId().orElse(-1L) : null;
   }
 
+  /** The item as the caller may see it: every read and every command's answer. */
   private Future<JsonObject> view(Principal who, long itemId) {
     return queries.item(itemId, clock.instant(), calendar()).map(found -> found
         .filter(item -> canSee(who, item))
+        .map(item -> PerUnitState.item(who, item))
         .orElseThrow(() -> Refusal.notFound("item " + itemId)));
   }
 

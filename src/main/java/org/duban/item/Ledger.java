@@ -20,6 +20,7 @@ import org.duban.fault.Refusal;
 import org.duban.fault.Refusal.Kind;
 import org.duban.http.Requests;
 import org.duban.http.Reply;
+import org.duban.item.Vocabulary.Lang;
 import org.duban.time.Zones;
 
 import java.io.ByteArrayOutputStream;
@@ -28,11 +29,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -42,15 +46,38 @@ import java.util.function.Function;
 public final class Ledger {
   static final int MAX_ROWS = 10_000;
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final List<String> HEADERS = List.of("编号 Number", "标题 Title", "版块 Board", "来源 Source", "立项科室 Sponsor",
-      "牵头单位 Lead unit", "状态 Status", "登记时间 Registered", "最近时限 Next deadline", "逾期 Overdue", "退回次数 Returns",
-      "重点督办 Key supervision");
-  private static final List<Function<JsonObject, String>> COLUMNS = List.of(
-      j -> j.getString("number"), j -> j.getString("title"), j -> j.getString("board"), j -> j.getString("source"),
-      j -> j.getString("sponsorName"), j -> j.getString("leadUnitName"), j -> j.getString("status"),
-      j -> local(j.getString("registeredAt")), j -> local(j.getString("nextDeadline")),
-      j -> j.getBoolean("overdue") ? "是" : "否", j -> String.valueOf(j.getLong("returns")),
-      j -> j.getBoolean("keySupervision") ? "是" : "否");
+  /** How a spreadsheet shows a local date-time (R11): the same as the CSV writes it. */
+  static final String EXCEL_DATE_TIME = "yyyy-mm-dd hh:mm";
+  /**
+   * The ledger's columns (R04): people read words, not codes, so every coded column is labelled in the
+   * caller's language; numbers are numbers and times are Shanghai local date-times (R11).
+   */
+  static final List<Column> COLUMNS = List.of(
+      text("编号", "Number", j -> j.getString("number")),
+      text("标题", "Title", j -> j.getString("title")),
+      coded("版块", "Board", "board", Vocabulary.BOARDS),
+      coded("类别", "Kind", "kind", Vocabulary.KINDS),
+      coded("来源", "Source", "source", Vocabulary.SOURCES),
+      coded("时间节点", "Node", "node", Vocabulary.NODES),
+      text("立项科室", "Sponsor", j -> j.getString("sponsorName")),
+      text("牵头单位", "Lead unit", j -> j.getString("leadUnitName")),
+      coded("状态", "Status", "status", Vocabulary.STATUSES),
+      coded("评定等次", "Grade", "grade", Vocabulary.GRADES),
+      dateTime("登记时间", "Registered", "registeredAt"),
+      dateTime("最近时限", "Next deadline", "nextDeadline"),
+      dateTime("办结时间", "Closed", "closedAt"),
+      new Column("逾期", "Overdue", CellType.TEXT, (j, lang) -> Vocabulary.yesNo(j.getBoolean("overdue"), lang)),
+      new Column("退回次数", "Returns", CellType.NUMBER, (j, lang) -> j.getLong("returns")),
+      new Column("重点督办", "Key supervision", CellType.TEXT, (j, lang) -> Vocabulary.yesNo(j.getBoolean("keySupervision"), lang)));
+
+  enum CellType { TEXT, NUMBER, DATE_TIME }
+
+  /** A column: its header in each language, and its cell in a language (text, a number or a local date-time). */
+  record Column(String zh, String en, CellType type, BiFunction<JsonObject, Lang, Object> cell) {
+    String header(Lang lang) {
+      return lang == Lang.ZH ? zh : en;
+    }
+  }
   // R44, as the quarter ended ($3: its end, or now for the quarter under way): completed in the quarter;
   // open then and slow (key supervision, returned twice or more by then, or a unit past its deadline whose
   // latest word by then was not a report); open then and on track. Deadlines are today's: an extension
@@ -86,9 +113,9 @@ public final class Ledger {
   }
 
   public static void mount(Api api, Ledger ledger) {
-    api.raw("exportLedgerCsv", rc -> ledger.rows(rc).map(Ledger::csv)
+    api.raw("exportLedgerCsv", rc -> ledger.rows(rc).map(rows -> csv(rows, lang(rc)))
         .onSuccess(csv -> download(rc, csv, "text/csv; charset=utf-8", "ledger.csv")).onFailure(rc::fail));
-    api.raw("exportLedgerXlsx", rc -> ledger.rows(rc).compose(ledger::xlsx)
+    api.raw("exportLedgerXlsx", rc -> ledger.rows(rc).compose(rows -> ledger.xlsx(rows, lang(rc)))
         .onSuccess(xlsx -> download(rc, xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "ledger.xlsx"))
         .onFailure(rc::fail));
     api.on("quarterlySummary", rc -> ledger.quarterly(SessionGuard.principal(rc),
@@ -107,29 +134,52 @@ public final class Ledger {
             throw new Refusal(Kind.UNPROCESSABLE, "too-many-rows", "Too many rows for one export",
                 "more than " + MAX_ROWS + " items match; narrow the filters (status, board, unit, sponsor)", List.of(), null);
           }
-          return rows.stream().map(r -> ItemQueries.summaryJson(r, now, items.calendar())).toList();
+          return rows.stream().map(r -> ledgerRow(r, now)).toList();
         });
   }
 
-  /** UTF-8 with a byte-order mark, so that Excel and WPS read the Chinese text right. */
-  static Buffer csv(List<JsonObject> rows) {
+  /** The list's summary of an item, with what only the ledger shows. */
+  private JsonObject ledgerRow(Row r, Instant now) {
+    Instant closed = Rows.instant(r, "closed_at");
+    return ItemQueries.summaryJson(r, now, items.calendar()).put("grade", r.getString("grade")).put("closedAt", closed == null ? null : closed.toString());
+  }
+
+  private static Lang lang(RoutingContext rc) {
+    return Lang.fromWire(Requests.query(rc, "lang").map(RequestParameter::getString).orElse(null));
+  }
+
+  /**
+   * UTF-8 with a byte-order mark and CRLF line ends, so that Excel and WPS read the Chinese text right;
+   * times as local date-times, which both read as dates.
+   */
+  static Buffer csv(List<JsonObject> rows, Lang lang) {
     StringBuilder out = new StringBuilder("\uFEFF");
-    out.append(String.join(",", HEADERS.stream().map(Ledger::csvCell).toList())).append("\r\n");
+    out.append(String.join(",", COLUMNS.stream().map(c -> csvCell(c.header(lang))).toList())).append("\r\n");
     for (JsonObject row : rows) {
-      out.append(String.join(",", COLUMNS.stream().map(c -> csvCell(c.apply(row))).toList())).append("\r\n");
+      out.append(String.join(",", COLUMNS.stream().map(c -> csvCell(csvText(c.cell().apply(row, lang)))).toList())).append("\r\n");
     }
     return Buffer.buffer(out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private Future<Buffer> xlsx(List<JsonObject> rows) {
+  private static String csvText(Object value) {
+    return value instanceof LocalDateTime time ? LOCAL.format(time) : value == null ? null : value.toString();
+  }
+
+  /** Typed cells: text as text, numbers as numbers, date-times as dates with a date format. */
+  private Future<Buffer> xlsx(List<JsonObject> rows, Lang lang) {
     return vertx.executeBlocking(() -> {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (Workbook workbook = new Workbook(bytes, "Duban", "1.0")) {
-        Worksheet sheet = workbook.newWorksheet("台账");
-        for (int c = 0; c < HEADERS.size(); c++) sheet.value(0, c, HEADERS.get(c));
-        sheet.range(0, 0, 0, HEADERS.size() - 1).style().bold().set();
+        Worksheet sheet = workbook.newWorksheet(lang == Lang.ZH ? "台账" : "Ledger");
+        for (int c = 0; c < COLUMNS.size(); c++) sheet.value(0, c, COLUMNS.get(c).header(lang));
+        sheet.range(0, 0, 0, COLUMNS.size() - 1).style().bold().set();
         for (int r = 0; r < rows.size(); r++) {
-          for (int c = 0; c < COLUMNS.size(); c++) sheet.value(r + 1, c, COLUMNS.get(c).apply(rows.get(r)));
+          for (int c = 0; c < COLUMNS.size(); c++) excelCell(sheet, r + 1, c, COLUMNS.get(c).cell().apply(rows.get(r), lang));
+        }
+        for (int c = 0; c < COLUMNS.size(); c++) {
+          if (COLUMNS.get(c).type() != CellType.DATE_TIME) continue;
+          sheet.width(c, 18);
+          if (!rows.isEmpty()) sheet.range(1, c, rows.size(), c).style().format(EXCEL_DATE_TIME).set();
         }
         sheet.freezePane(0, 1);
       } catch (IOException e) {
@@ -174,7 +224,23 @@ public final class Ledger {
     return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 
-  private static String local(String instant) {
-    return instant == null ? "" : LOCAL.format(Instant.parse(instant).atZone(Zones.SHANGHAI));
+  private static void excelCell(Worksheet sheet, int row, int column, Object value) {
+    if (value instanceof Number number) sheet.value(row, column, number);
+    else if (value instanceof LocalDateTime time) sheet.value(row, column, time);
+    else if (value != null) sheet.value(row, column, value.toString());
+  }
+
+  private static Column text(String zh, String en, Function<JsonObject, String> value) {
+    return new Column(zh, en, CellType.TEXT, (j, lang) -> value.apply(j));
+  }
+
+  private static Column coded(String zh, String en, String field, Map<String, Vocabulary.Words> vocabulary) {
+    return new Column(zh, en, CellType.TEXT, (j, lang) -> Vocabulary.label(vocabulary, j.getString(field), lang));
+  }
+
+  /** R11: the wall-clock time in Shanghai, whatever the server's zone. */
+  private static Column dateTime(String zh, String en, String field) {
+    return new Column(zh, en, CellType.DATE_TIME, (j, lang) -> j.getString(field) == null ? null
+        : LocalDateTime.ofInstant(Instant.parse(j.getString(field)), Zones.SHANGHAI).truncatedTo(ChronoUnit.SECONDS));
   }
 }

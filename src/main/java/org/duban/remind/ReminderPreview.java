@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.duban.auth.SessionGuard;
 import org.duban.auth.Principal;
-import org.duban.auth.Role;
 import org.duban.http.Api;
 import org.duban.fault.Refusal;
 import org.duban.http.Reply;
@@ -14,6 +13,7 @@ import org.duban.http.Requests;
 import org.duban.item.Fields;
 import org.duban.item.Item;
 import org.duban.item.ItemService;
+import org.duban.item.PerUnitState;
 import org.duban.item.Registration;
 import org.duban.time.CalendarService;
 import org.duban.time.WorkCalendar;
@@ -100,9 +100,7 @@ public final class ReminderPreview {
     Instant now = clock.instant();
     Instant end = horizon(now, until.orElse(now.plus(DEFAULT_HORIZON)));
     return items.state(who, itemId).compose(item -> plans.ofItem(pool, itemId, end).map(all -> {
-      List<JsonObject> visible = who.is(Role.LIAISON)
-          ? all.stream().filter(m -> who.unitId().map(u -> u.equals(m.getLong("unitId"))).orElse(false)).toList()
-          : all;
+      List<JsonObject> visible = all.stream().filter(m -> PerUnitState.shows(who, m.getLong("unitId"))).toList();
       // by the calendar as loaded now, so an import clears the marks at once
       WorkCalendar calendar = calendars.calendar();
       visible.forEach(m -> m.put("calendar", MessageMarks.ofStored(calendar, item, m).toJson()));
@@ -112,19 +110,18 @@ public final class ReminderPreview {
 
   /** What each re-plan of the item changed, newest first; a liaison sees their own unit's messages. */
   Future<JsonArray> changes(Principal who, long itemId) {
-    return items.state(who, itemId).compose(item -> plans.changes(pool, itemId, 50)).map(changes -> who.is(Role.LIAISON)
-        ? new JsonArray(changes.stream().map(c -> ownUnitOnly((JsonObject) c, who.unitId().orElse(-1L))).toList())
-        : changes);
+    return items.state(who, itemId).compose(item -> plans.changes(pool, itemId, 50))
+        .map(changes -> new JsonArray(changes.stream().map(c -> visibleTo(who, (JsonObject) c)).toList()));
   }
 
-  private static JsonObject ownUnitOnly(JsonObject change, long unit) {
+  private static JsonObject visibleTo(Principal who, JsonObject change) {
     return change.copy()
-        .put("removed", new JsonArray(change.getJsonArray("removed").stream().filter(m -> isFor((JsonObject) m, unit)).toList()))
-        .put("added", new JsonArray(change.getJsonArray("added").stream().filter(m -> isFor((JsonObject) m, unit)).toList()));
+        .put("removed", new JsonArray(change.getJsonArray("removed").stream().filter(m -> isShown(who, (JsonObject) m)).toList()))
+        .put("added", new JsonArray(change.getJsonArray("added").stream().filter(m -> isShown(who, (JsonObject) m)).toList()));
   }
 
-  private static boolean isFor(JsonObject message, long unit) {
-    return Long.valueOf(unit).equals(message.getLong("unitId"));
+  private static boolean isShown(Principal who, JsonObject message) {
+    return PerUnitState.shows(who, message.getLong("unitId"));
   }
 
   Future<JsonObject> forRegistration(Principal who, Registration registration, Instant assignAt) {
@@ -135,12 +132,10 @@ public final class ReminderPreview {
         who, assignAt, end, p -> json(p).put("calendar", MessageMarks.of(calendar, approved, p).toJson())));
   }
 
-  /** A liaison sees the messages for their own unit only. */
+  /** A liaison sees the messages for their own unit only ({@link PerUnitState}). */
   private static JsonObject messages(List<Planned> planned, Principal who, Instant from, Instant until,
                                      Function<Planned, JsonObject> json) {
-    List<Planned> visible = who.is(Role.LIAISON)
-        ? planned.stream().filter(p -> p.unitId().isPresent() && p.unitId().equals(who.unitId())).toList()
-        : planned;
+    List<Planned> visible = planned.stream().filter(p -> PerUnitState.shows(who, p.unitId().orElse(null))).toList();
     return new JsonObject().put("from", from.toString()).put("until", until.toString())
         .put("items", new JsonArray(visible.stream().map(json).toList()));
   }
