@@ -145,7 +145,8 @@ public final class Server {
   /** The demo organisation into an empty database, then demo items through the item service. */
   private static Future<Void> seedDemo(Wiring wiring) {
     return new DemoData(wiring.pool, wiring.passwords, wiring.clock.clock()).seedIfEmpty()
-        .compose(seeded -> seeded ? new DemoItems(wiring.pool, wiring.items).seed() : Future.succeededFuture());
+        .compose(seeded -> seeded ? new DemoItems(wiring.pool, wiring.items, wiring.calendar,
+            new Deadlines.Policy(wiring.config.rollDeadlinesToWorkingDay()), wiring.clock.clock()).seed() : Future.succeededFuture());
   }
 
   public int port() {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class DemoData {
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
   /** Every demo account's password; README lists the logins. */
   public static final String PASSWORD = "duban-demo-2026";
+  private static final Duration ORGANISATION_AGE = Duration.ofDays(30);
 
   private static final String ANY_UNIT = "SELECT EXISTS (SELECT 1 FROM unit) AS seeded";
   private static final String INSERT_UNIT = """
@@ -49,7 +51,8 @@ public final class DemoData {
   }
 
   private Future<Void> seed(String hash) {
-    Instant now = clock.instant();
+    // the organisation predates the demo items, which reach more than a day into the past
+    Instant now = clock.instant().minus(ORGANISATION_AGE);
     return pool.withTransaction(tx -> units(tx, now).compose(v -> people(tx, hash, now)))
         .onSuccess(v -> LOG.info("demo organisation written; every demo login uses the password in README"));
   }

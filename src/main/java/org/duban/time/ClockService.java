@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The one domain clock, and the drill controls over it. Without {@code clock.simulated} the clock is
- * the system's and the controls answer 404, as if they did not exist.
+ * the system's: it reads, but it cannot be set or advanced, and the controls say so (a conflict with the
+ * mode the server was started in, not a missing resource) and name the switch a drill needs.
  */
 public final class ClockService {
   static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -82,6 +83,12 @@ public final class ClockService {
   }
 
   private SimulatedClock drill() {
-    return simulated.orElseThrow(() -> Refusal.notFound("the clock control (the server runs on the system clock)"));
+    return simulated.orElseThrow(ClockService::onSystemClock);
+  }
+
+  private static Refusal onSystemClock() {
+    return new Refusal(Refusal.Kind.CONFLICT, "conflict", "The server runs on the system clock",
+        "the server runs on the system clock, which cannot be set or advanced; drills need a server started with"
+            + " clock.simulated (DUBAN_CLOCK_SIMULATED=true, and DUBAN_CLOCK_START for where it begins)", List.of(), null);
   }
 }

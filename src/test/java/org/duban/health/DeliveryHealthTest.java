@@ -52,7 +52,10 @@ class DeliveryHealthTest {
       long id = drill.flow.active("中继故障", "1d").getLong("id");
       drill.relay.failNext(id, 1_000);
       drill.clockTo(FIRST_REMINDERS);
-      Await.until("three refusals", () -> drill.server.get("/health/delivery", null).statusCode() == 503, Duration.ofSeconds(30));
+      // the demo's own reminders of the morning go out in the same burst, and may be what is late at first
+      Await.until("three refusals", () -> drill.server.get("/health/delivery", null).statusCode() == 503
+          && drill.server.get("/health/delivery", null).bodyAsJsonObject().getJsonObject("checks").getLong("struggling") > 0,
+          Duration.ofSeconds(30));
       JsonObject down = drill.server.get("/health/delivery", null).bodyAsJsonObject();
       assertThat(down.getJsonObject("checks").getLong("struggling")).isPositive();
       assertThat(down.getJsonObject("checks").getJsonArray("problems").getString(0)).contains("without the relay taking them");
@@ -76,12 +79,13 @@ class DeliveryHealthTest {
           s.execute("SELECT id FROM item WHERE id = " + id + " FOR UPDATE");
         }
         drill.clockTo("2026-03-02T23:02:00Z"); // two minutes after Tuesday 07:00
-        Await.until("the held-up reminder reported", () -> drill.server.get("/health/delivery", null).statusCode() == 503,
+        long heldUp = drill.server.database().rows("SELECT key FROM planned_message WHERE state = 'planned' AND item_id = " + id
+            + " AND send_at <= '2026-03-02T23:00:00Z'").size();
+        // the demo items' reminders due by then are not held up: once they have gone, only this item's are late
+        Await.until("the held-up reminder reported", () -> drill.server.get("/health/delivery", null).statusCode() == 503
+                && drill.server.get("/health/delivery", null).bodyAsJsonObject().getJsonObject("checks").getLong("overdueReminders") == heldUp,
             Duration.ofSeconds(15));
-        JsonObject checks = drill.server.get("/health/delivery", null).bodyAsJsonObject().getJsonObject("checks");
-        assertThat(checks.getLong("overdueReminders")).isEqualTo(
-            (long) drill.server.database().rows("SELECT key FROM planned_message WHERE state = 'planned' AND item_id = " + id
-                + " AND send_at <= '2026-03-02T23:00:00Z'").size()).isPositive();
+        assertThat(heldUp).isPositive();
         blocker.rollback();
       }
       Await.until("fired once the item is free, and delivery up", () -> drill.server.get("/health/delivery", null).statusCode() == 200,

@@ -41,6 +41,7 @@ class TwoNodesTest {
       Items4Test flow = new Items4Test(setup);
       for (int i = 0; i < ITEMS; i++) flow.active("两节点 " + i, "1d");
       setup.stop();
+      withoutTheDemoItemsReminders(database, "两节点 ");
       long due = ((Number) database.rows("SELECT count(*) AS n FROM planned_message WHERE send_at <= '" + BURST + "'")
           .get(0).get("n")).longValue();
       assertThat(due).isGreaterThanOrEqualTo(2L * ITEMS);
@@ -93,6 +94,7 @@ class TwoNodesTest {
       Items4Test flow = new Items4Test(setup);
       for (int i = 0; i < 20; i++) flow.active("同时认领 " + i, "1d");
       setup.stop();
+      withoutTheDemoItemsReminders(database, "同时认领 ");
       // a burst of 10,000 urges over the 20 items' lead units, all due at the same instant; the two nodes' claims race
       database.execute("""
           INSERT INTO planned_message (key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, planned_at)
@@ -148,6 +150,14 @@ class TwoNodesTest {
         vertx.close().await();
       }
     }
+  }
+
+  /**
+   * The demo's overdue items have reminders of their own before the burst, which a jump past them sends
+   * late and gathers into one; the counts here are of the burst alone, as it is planned for this test's items.
+   */
+  static void withoutTheDemoItemsReminders(TestDatabase database, String titlePrefix) {
+    database.execute("DELETE FROM planned_message WHERE item_id NOT IN (SELECT id FROM item WHERE title LIKE '" + titlePrefix + "%')");
   }
 
   static long fired(TestDatabase database, String until) {
