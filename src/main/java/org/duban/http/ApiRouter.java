@@ -46,9 +46,14 @@ public final class ApiRouter {
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
       mountDocuments(router);
-      router.route().failureHandler(new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes()));
+      ErrorFunnel funnel = new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes());
+      router.route().failureHandler(funnel);
       router.errorHandler(404, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(404, null)));
       router.errorHandler(405, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(405, null)));
+      // the router answers these itself when no route can even be matched: a path it cannot decode
+      // (400), or a failure while matching (500); without a handler it logs a stack trace for each
+      router.errorHandler(400, ErrorFunnel::unroutable);
+      router.errorHandler(500, funnel);
       return router;
     });
   }
