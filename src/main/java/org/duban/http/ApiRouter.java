@@ -1,13 +1,9 @@
 package org.duban.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
@@ -18,9 +14,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Builds the HTTP router from the contract: request ids, a body limit, a deadline per request and
- * bearer-token checks come first; the contract validates every request before a handler sees it;
- * every failure ends in the {@link ErrorFunnel}. Features attach their handlers through {@link Api}.
+ * Builds the HTTP router from the contract: request ids, a deadline per request, the headers every
+ * answer carries, the body (only of a type the operation takes, within its limit, its strings
+ * storable) and bearer-token checks come first; the contract validates every request before a
+ * handler sees it; every failure ends in the {@link ErrorFunnel}. Features attach their handlers
+ * through {@link Api}.
  */
 public final class ApiRouter {
   private static final Set<String> API_PAGE_FILES =
@@ -41,7 +39,8 @@ public final class ApiRouter {
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
       builder.rootHandler(SecurityHeaders.handler());
-      builder.rootHandler(bodies(settings));
+      builder.rootHandler(new Bodies(contract, settings));
+      builder.rootHandler(new JsonText());
       builder.security("bearer").httpHandler(bearer);
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
@@ -56,24 +55,6 @@ public final class ApiRouter {
       router.errorHandler(500, funnel);
       return router;
     });
-  }
-
-  /**
-   * Reads request bodies with the limit their kind allows, before any byte past it is buffered: file
-   * uploads ({@code application/octet-stream}) up to the attachment limit, everything else up to the
-   * ordinary one.
-   */
-  private static Handler<RoutingContext> bodies(Settings settings) {
-    BodyHandler files = BodyHandler.create(false).setBodyLimit(settings.fileLimitBytes());
-    BodyHandler others = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
-    return rc -> (isUpload(rc) ? files : others).handle(rc);
-  }
-
-  /** Only a signed-in person's file upload may send the larger body. */
-  private static boolean isUpload(RoutingContext rc) {
-    return rc.request().method() == HttpMethod.POST && "/attachments".equals(rc.normalizedPath())
-        && rc.request().getHeader("Authorization") != null
-        && String.valueOf(rc.request().getHeader("Content-Type")).startsWith("application/octet-stream");
   }
 
   /** The contract itself, its readable page, and the web app; none of these is an API operation. */
