@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class ApiRouter {
                                      Guard guard,
                                      Consumer<Api> features) {
     return Contract.parse(vertx, contractDocument).map(contract -> {
-      RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+      RouterBuilder builder = RouterBuilder.create(vertx, contract, QueryOnce.extractor());
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
       builder.rootHandler(SecurityHeaders.handler());
