@@ -2,13 +2,14 @@ package org.duban.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.JWTAuthHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,8 +21,8 @@ import java.util.function.Consumer;
  * through {@link Api}.
  */
 public final class ApiRouter {
-  private static final Set<String> API_PAGE_FILES =
-      Set.of("/webjars/swagger-ui/swagger-ui-bundle.js", "/webjars/swagger-ui/swagger-ui.css");
+  /** Of the Swagger UI WebJar, only the two files the API page uses, not its own sample pages. */
+  private static final Set<String> API_PAGE_FILES = Set.of("swagger-ui-bundle.js", "swagger-ui.css");
 
   private ApiRouter() {
   }
@@ -56,19 +57,27 @@ public final class ApiRouter {
     });
   }
 
-  /** The contract itself, its readable page, and the web app; none of these is an API operation. */
+  /**
+   * The contract itself, its readable page, the start page and their files; none of these is an API
+   * operation. GET and HEAD alike; see {@link StaticFiles} for how long each may be cached.
+   */
   private static void mountDocuments(Router router) {
-    router.get("/openapi.yaml").handler(rc -> rc.response()
-        .putHeader("Content-Type", "application/yaml; charset=utf-8")
-        .sendFile(Contract.PATH));
-    router.get("/docs").handler(rc -> rc.reroute("/docs.html"));
-    // only the two files the API page uses, not the WebJar's own sample pages
-    router.get("/webjars/swagger-ui/*")
+    router.route("/openapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticFiles.single(Contract.PATH, StaticFiles.REVALIDATE));
+    String swagger = WebJars.path("org.webjars", "swagger-ui");
+    router.route(swagger + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(rc -> {
-          if (API_PAGE_FILES.contains(rc.normalizedPath())) rc.next();
+          String file = rc.normalizedPath().length() > swagger.length() ? rc.normalizedPath().substring(swagger.length() + 1) : "";
+          if (API_PAGE_FILES.contains(file)) rc.next();
           else rc.fail(404);
         })
         .handler(WebJars.serve("org.webjars", "swagger-ui"));
-    router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    // a page of an older build, still in a browser, asks for the files without a version
+    router.route("/webjars/swagger-ui/:file").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(rc -> {
+      if (API_PAGE_FILES.contains(rc.pathParam("file"))) rc.redirect(swagger + "/" + rc.pathParam("file"));
+      else rc.fail(404);
+    });
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticFiles.under("", "webroot", StaticFiles.REVALIDATE, Map.of("/", "/index.html", "/docs", "/docs.html")));
   }
 }
