@@ -1,30 +1,28 @@
 package org.duban.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Builds the HTTP router from the contract: request ids, a body limit, a deadline per request and
- * bearer-token checks come first; the contract validates every request before a handler sees it;
- * every failure ends in the {@link ErrorFunnel}. Features attach their handlers through {@link Api}.
+ * Builds the HTTP router from the contract: request ids, a deadline per request, the headers every
+ * answer carries, the body (only of a type the operation takes, within its limit, its strings
+ * storable) and bearer-token checks come first; the contract validates every request before a
+ * handler sees it; every failure ends in the {@link ErrorFunnel}. Features attach their handlers
+ * through {@link Api}.
  */
 public final class ApiRouter {
-  private static final Set<String> API_PAGE_FILES =
-      Set.of("/webjars/swagger-ui/swagger-ui-bundle.js", "/webjars/swagger-ui/swagger-ui.css");
+  /** Of the Swagger UI WebJar, only the two files the API page uses, not its own sample pages. */
+  private static final Set<String> API_PAGE_FILES = Set.of("swagger-ui-bundle.js", "swagger-ui.css");
 
   private ApiRouter() {
   }
@@ -37,53 +35,49 @@ public final class ApiRouter {
                                      Guard guard,
                                      Consumer<Api> features) {
     return Contract.parse(vertx, contractDocument).map(contract -> {
-      RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+      RouterBuilder builder = RouterBuilder.create(vertx, contract, QueryOnce.extractor());
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
       builder.rootHandler(SecurityHeaders.handler());
-      builder.rootHandler(bodies(settings));
+      builder.rootHandler(new Bodies(contract, settings));
+      builder.rootHandler(new JsonText());
       builder.security("bearer").httpHandler(bearer);
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
       mountDocuments(router);
-      router.route().failureHandler(new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes()));
+      ErrorFunnel funnel = new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes());
+      router.route().failureHandler(funnel);
       router.errorHandler(404, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(404, null)));
       router.errorHandler(405, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(405, null)));
+      // the router answers these itself when no route can even be matched: a path it cannot decode
+      // (400), or a failure while matching (500); without a handler it logs a stack trace for each
+      router.errorHandler(400, ErrorFunnel::unroutable);
+      router.errorHandler(500, funnel);
       return router;
     });
   }
 
   /**
-   * Reads request bodies with the limit their kind allows, before any byte past it is buffered: file
-   * uploads ({@code application/octet-stream}) up to the attachment limit, everything else up to the
-   * ordinary one.
+   * The contract itself, its readable page, the start page and their files; none of these is an API
+   * operation. GET and HEAD alike; see {@link StaticFiles} for how long each may be cached.
    */
-  private static Handler<RoutingContext> bodies(Settings settings) {
-    BodyHandler files = BodyHandler.create(false).setBodyLimit(settings.fileLimitBytes());
-    BodyHandler others = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
-    return rc -> (isUpload(rc) ? files : others).handle(rc);
-  }
-
-  /** Only a signed-in person's file upload may send the larger body. */
-  private static boolean isUpload(RoutingContext rc) {
-    return rc.request().method() == HttpMethod.POST && "/attachments".equals(rc.normalizedPath())
-        && rc.request().getHeader("Authorization") != null
-        && String.valueOf(rc.request().getHeader("Content-Type")).startsWith("application/octet-stream");
-  }
-
-  /** The contract itself, its readable page, and the web app; none of these is an API operation. */
   private static void mountDocuments(Router router) {
-    router.get("/openapi.yaml").handler(rc -> rc.response()
-        .putHeader("Content-Type", "application/yaml; charset=utf-8")
-        .sendFile(Contract.PATH));
-    router.get("/docs").handler(rc -> rc.reroute("/docs.html"));
-    // only the two files the API page uses, not the WebJar's own sample pages
-    router.get("/webjars/swagger-ui/*")
+    router.route("/openapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticFiles.single(Contract.PATH, StaticFiles.REVALIDATE));
+    String swagger = WebJars.path("org.webjars", "swagger-ui");
+    router.route(swagger + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(rc -> {
-          if (API_PAGE_FILES.contains(rc.normalizedPath())) rc.next();
+          String file = rc.normalizedPath().length() > swagger.length() ? rc.normalizedPath().substring(swagger.length() + 1) : "";
+          if (API_PAGE_FILES.contains(file)) rc.next();
           else rc.fail(404);
         })
         .handler(WebJars.serve("org.webjars", "swagger-ui"));
-    router.get("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    // a page of an older build, still in a browser, asks for the files without a version
+    router.route("/webjars/swagger-ui/:file").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(rc -> {
+      if (API_PAGE_FILES.contains(rc.pathParam("file"))) rc.redirect(swagger + "/" + rc.pathParam("file"));
+      else rc.fail(404);
+    });
+    router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticFiles.under("", "webroot", StaticFiles.REVALIDATE, Map.of("/", "/index.html", "/docs", "/docs.html")));
   }
 }

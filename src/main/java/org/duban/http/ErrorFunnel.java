@@ -1,7 +1,10 @@
 package org.duban.http;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -18,12 +21,16 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The one way out for every failure: whatever went wrong, the client gets
  * {@code application/problem+json} with a stable type, and never a stack trace. Unknown failures are
- * logged with the request id so an operator can find them from the id the client saw.
+ * logged with the request id so an operator can find them from the id the client saw; a client's
+ * mistake is not logged here at all (the access line records it), so nobody fills the log by
+ * sending rubbish. Requests the HTTP codec could not read come here too, through
+ * {@link #invalidRequests}, without a router.
  */
 public final class ErrorFunnel implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorFunnel.class);
@@ -38,13 +45,13 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
-    Problem problem = toProblem(rc.failure(), rc.statusCode());
+    Problem problem = isBrokenRequest(rc) ? brokenRequest() : toProblem(rc.failure(), rc.statusCode());
     if (isUnreadableToken(rc, problem)) problem = Problem.of(Refusal.unauthenticated("the bearer token cannot be read"));
     if (problem.status() == 413 && problem.type().equals("/problems/too-large")) problem = tooLarge();
     if (problem.status() == 500) {
-      LOG.error("{} {} failed: {}", rc.request().method(), rc.request().path(), problem.detail(), rc.failure());
+      LOG.error("{} {} failed: {}", rc.request().method(), AccessLog.path(rc.request()), problem.detail(), rc.failure());
     } else if (problem.status() > 500) {
-      LOG.warn("{} {} answered {}: {}", rc.request().method(), rc.request().path(), problem.status(), problem.detail());
+      LOG.warn("{} {} answered {}: {}", rc.request().method(), AccessLog.path(rc.request()), problem.status(), problem.detail());
     }
     send(rc, problem);
   }
@@ -55,12 +62,31 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
         new JsonObject().put("fileLimitBytes", fileLimit).put("bodyLimitBytes", bodyLimit));
   }
 
+  /**
+   * The request broke while its body was arriving (a chunked body that does not frame, a connection
+   * the client dropped): the client's doing, not worth a stack trace. The body handler reports it as
+   * the stream's exception with status 200 (400 for a decoder's, which {@link #toProblem} takes as
+   * any client error); no other failure carries a success status.
+   */
+  private static boolean isBrokenRequest(RoutingContext rc) {
+    return rc.failure() != null && rc.statusCode() == 200;
+  }
+
+  private static Problem brokenRequest() {
+    return new Problem(400, "malformed-request", "Malformed request", "the request body could not be read to its end", List.of(), null);
+  }
+
   /** The token handler answers 400 for a token it cannot parse; to the client that is a bad token, 401. */
   private static boolean isUnreadableToken(RoutingContext rc, Problem problem) {
     return problem.status() == 400 && rc.failure() instanceof HttpException && rc.user() == null
         && rc.request().getHeader("Authorization") != null && !(rc.failure().getCause() instanceof ValidatorException);
   }
 
+  /**
+   * Writes the problem. The headers every answer carries are set here as well, and the request id
+   * made if there is none yet: the router refuses some requests (no Host, a path it cannot decode)
+   * before the handlers that would have set them run. A problem is never stored by a cache.
+   */
   static void send(RoutingContext rc, Problem problem) {
     HttpServerResponse response = rc.response();
     if (response.headWritten()) {
@@ -69,9 +95,12 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
     }
     if (problem.status() == 401) response.putHeader("WWW-Authenticate", "Bearer");
     problem.retryAfterSeconds().ifPresent(seconds -> response.putHeader("Retry-After", Long.toString(seconds)));
+    String requestId = RequestIds.ensure(rc);
+    SecurityHeaders.putFixed(response.headers());
     response.setStatusCode(problem.status())
         .putHeader("Content-Type", PROBLEM_JSON)
-        .end(problem.toJson(rc.request().path(), RequestIds.of(rc)).encode());
+        .putHeader("Cache-Control", SecurityHeaders.NO_STORE)
+        .end(problem.toJson(rc.request().path(), requestId).encode());
   }
 
   static Problem toProblem(Throwable failure, int status) {
@@ -82,6 +111,9 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
     if (PgErrors.toRefusal(failure, Map.of()) instanceof Refusal mapped) return Problem.of(mapped);
     if (isUnavailable(failure)) return Problem.of(PgErrors.unavailable());
     if (failure == null && status > 0) return fromStatus(status, null);
+    // a handler that failed with a client error status and a cause of its own (the body handler with
+    // Netty's decoder exception for a broken chunked body): the client's fault, said without the cause
+    if (status >= 400 && status < 500) return fromStatus(status, null);
     return new Problem(500, "internal", "Internal error", "an unexpected error occurred; quote the request id when reporting it", List.of(), null);
   }
 
@@ -103,6 +135,42 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
       case 503 -> new Problem(503, "unavailable", "Temporarily unavailable", "the server is busy or shutting down; retry shortly", List.of(), null);
       default -> new Problem(status, "http-" + status, HttpResponseStatus.valueOf(status).reasonPhrase(),
           detail == null ? HttpResponseStatus.valueOf(status).reasonPhrase() : detail, List.of(), null);
+    };
+  }
+
+  /** A request no route could be matched against: its path does not decode (a % not followed by two hex digits). */
+  static void unroutable(RoutingContext rc) {
+    send(rc, new Problem(400, "malformed-request", "Malformed request",
+        "the path is not well-formed: a % must be followed by two hexadecimal digits", List.of(), null));
+  }
+
+  /**
+   * For {@code HttpServer.invalidRequestHandler}: a request line over the limit (414), headers over it
+   * (431) or a head that is not HTTP (400), answered as a problem like any other, then the
+   * connection closed, as the codec cannot tell where the next request would begin.
+   */
+  static Handler<HttpServerRequest> invalidRequests(int maxInitialLineLength, int maxHeaderSize) {
+    return request -> {
+      Throwable cause = request.decoderResult().cause();
+      Problem problem;
+      if (cause instanceof TooLongHttpLineException) {
+        problem = new Problem(414, "uri-too-long", "URI too long",
+            "the request line (method, path and query) may be at most " + maxInitialLineLength + " bytes", List.of(), null);
+      } else if (cause instanceof TooLongHttpHeaderException) {
+        problem = new Problem(431, "headers-too-large", "Request header fields too large",
+            "the request headers may be at most " + maxHeaderSize + " bytes in all", List.of(), null);
+      } else {
+        problem = new Problem(400, "malformed-request", "Malformed request", "the request is not well-formed HTTP/1.1", List.of(), null);
+      }
+      String id = UUID.randomUUID().toString();
+      HttpServerResponse response = request.response().setStatusCode(problem.status())
+          .putHeader(RequestIds.HEADER, id)
+          .putHeader("Content-Type", PROBLEM_JSON)
+          .putHeader("Connection", "close");
+      SecurityHeaders.putFixed(response.headers());
+      response.putHeader("Cache-Control", SecurityHeaders.NO_STORE);
+      response.end(problem.toJson(null, id).encode()).onComplete(done -> request.connection().close());
+      AccessLog.unreadable(id, problem.status());
     };
   }
 

@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,9 @@ import java.util.function.Supplier;
  * them. Stopping it stops accepting, lets in-flight requests finish within the grace period, then closes.
  */
 public final class HttpVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  static final int MAX_REQUEST_LINE = 4096;
+  static final int MAX_HEADERS = 8192;
   private final Supplier<Future<Router>> routerFactory;
   private final String host;
   private final int port;
@@ -31,12 +36,24 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return routerFactory.get().compose(router -> vertx
-        // No request decompression: a small gzip bomb would be inflated on the event loop. An idle
-        // connection (a half-sent request included) is closed after two minutes.
-        .createHttpServer(new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120))
+        .createHttpServer(options())
         .requestHandler(router)
+        // a request line or headers over the limits, or a head that is not HTTP: a problem, not the codec's bare answer
+        .invalidRequestHandler(ErrorFunnel.invalidRequests(MAX_REQUEST_LINE, MAX_HEADERS))
+        // a connection a client broke (a reset, rubbish where a request should be) is no fault of ours
+        .exceptionHandler(e -> LOG.debug("connection failed: {}", e.toString()))
         .listen(port, host)
         .onSuccess(s -> server = s));
+  }
+
+  /**
+   * No request decompression: a small gzip bomb would be inflated on the event loop. An idle
+   * connection (a half-sent request included) is closed after two minutes. The limits of the
+   * request line and the headers are Vert.x's own, stated here because problems quote them.
+   */
+  private static HttpServerOptions options() {
+    return new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120)
+        .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS);
   }
 
   @Override

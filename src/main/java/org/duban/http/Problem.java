@@ -13,8 +13,13 @@ import java.util.Optional;
  * {@code type} is a stable relative URI ({@code /problems/<slug>}) that clients may switch on; the
  * title is for people. Only the error funnel makes these: the domain refuses with a
  * {@link Refusal}, and {@link #of(Refusal)} is the one place a refusal's kind becomes a status.
+ *
+ * <p>Every text a problem carries may quote the client, so each is bounded here ({@link Excerpts}),
+ * and at most {@link #MAX_ERRORS} field errors are listed, with the count of the rest: whatever path
+ * refused a request, the answer stays small.
  */
 final class Problem {
+  static final int MAX_ERRORS = 20;
   private final int status;
   private final String slug;
   private final String title;
@@ -25,10 +30,18 @@ final class Problem {
   Problem(int status, String slug, String title, String detail, List<FieldError> violations, JsonObject extensions) {
     this.status = status;
     this.slug = slug;
-    this.title = title;
-    this.detail = detail;
-    this.violations = List.copyOf(violations);
-    this.extensions = extensions == null ? new JsonObject() : extensions;
+    this.title = Excerpts.bound(title);
+    this.detail = Excerpts.bound(detail);
+    this.violations = violations.stream().limit(MAX_ERRORS)
+        .map(v -> new FieldError(Excerpts.bound(v.field()), Excerpts.bound(v.reason()))).toList();
+    this.extensions = bounded(extensions == null ? new JsonObject() : extensions);
+    if (violations.size() > MAX_ERRORS) this.extensions.put("errorsOmitted", violations.size() - MAX_ERRORS);
+  }
+
+  private static JsonObject bounded(JsonObject extensions) {
+    JsonObject copy = new JsonObject();
+    extensions.forEach(e -> copy.put(e.getKey(), e.getValue() instanceof String text ? Excerpts.bound(text) : e.getValue()));
+    return copy;
   }
 
   static Problem of(Refusal refusal) {
@@ -81,9 +94,10 @@ final class Problem {
         .put("type", type())
         .put("title", title)
         .put("status", status)
-        .put("detail", detail)
-        .put("instance", instance)
-        .put("requestId", requestId);
+        .put("detail", detail);
+    // a request the codec could not read has no path to name
+    if (instance != null) json.put("instance", Excerpts.bound(instance));
+    json.put("requestId", requestId);
     if (!violations.isEmpty()) {
       json.put("errors", new JsonArray(violations.stream()
           .map(v -> new JsonObject().put("field", v.field()).put("reason", v.reason())).toList()));

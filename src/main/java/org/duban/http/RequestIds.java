@@ -41,9 +41,14 @@ public final class RequestIds {
     };
   }
 
-  public static String of(RoutingContext rc) {
+  /** The request's id, made now for a request refused before {@link #handler()} ran. */
+  static String ensure(RoutingContext rc) {
     String id = rc.get(HEADER);
-    return id == null ? "-" : id;
+    if (id != null) return id;
+    id = UUID.randomUUID().toString();
+    rc.put(HEADER, id);
+    rc.response().putHeader(HEADER, id);
+    return id;
   }
 
   /** The id of the request being served on this thread, or "-" outside any request. */

@@ -2,24 +2,29 @@ package org.duban.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.StaticHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Serves a WebJar from the classpath under a version-free path ({@code /webjars/swagger-ui/...}), so
- * pages and import maps do not repeat the version the build already pins.
+ * Serves a WebJar from the classpath under its version ({@code /webjars/swagger-ui/5.27.1/...}): the
+ * URL changes whenever the build pins another version, so browsers may keep its files for a year
+ * without asking. Pages name the versioned URL; a test holds them to the version on the classpath.
  */
 public final class WebJars {
   private WebJars() {
   }
 
+  /** The URL path the WebJar's files are under, without a trailing slash. */
+  public static String path(String group, String name) {
+    return "/webjars/" + name + "/" + version(group, name);
+  }
+
   public static Handler<RoutingContext> serve(String group, String name) {
     String root = "META-INF/resources/webjars/" + name + "/" + version(group, name);
-    StaticHandler files = StaticHandler.create(root).setCachingEnabled(true).setMaxAgeSeconds(86_400);
-    return files;
+    return StaticFiles.under(path(group, name), root, StaticFiles.IMMUTABLE, Map.of());
   }
 
   static String version(String group, String name) {

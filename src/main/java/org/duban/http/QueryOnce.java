@@ -1,0 +1,49 @@
+package org.duban.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.openapi.validation.RequestUtils;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The contract validator's request extractor, with query values percent-decoded once. Vert.x
+ * decodes the query when it parses the URL; vertx-openapi's {@link RequestUtils} then decodes each
+ * value again, so {@code %256Fpen} became {@code open} and an offset sent as {@code %2B08:00} became
+ * {@code " 08:00"}. The extractor is handed the request with its decoded values encoded once more,
+ * which the library's second decoding undoes exactly: it sees the values the URL carries.
+ */
+final class QueryOnce {
+  private QueryOnce() {
+  }
+
+  static RequestExtractor extractor() {
+    return (rc, operation) -> RequestUtils.extract(withQueryEncodedAgain(rc.request()), operation,
+        () -> Future.succeededFuture(rc.body().buffer()));
+  }
+
+  static HttpServerRequest withQueryEncodedAgain(HttpServerRequest request) {
+    MultiMap encoded = MultiMap.caseInsensitiveMultiMap();
+    request.params().forEach(entry -> encoded.add(entry.getKey(), URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8)));
+    return (HttpServerRequest) Proxy.newProxyInstance(HttpServerRequest.class.getClassLoader(), new Class<?>[] {HttpServerRequest.class},
+        (proxy, method, args) -> isParams(method) ? encoded : delegate(request, method, args));
+  }
+
+  private static boolean isParams(Method method) {
+    return method.getName().equals("params") && method.getParameterCount() == 0;
+  }
+
+  private static Object delegate(HttpServerRequest request, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(request, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
