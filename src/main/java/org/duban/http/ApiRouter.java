@@ -45,7 +45,8 @@ public final class ApiRouter {
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
       mountDocuments(router);
-      ErrorFunnel funnel = new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes());
+      ErrorFunnel funnel = new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes(),
+          ValidationProblems.formsOf(contractDocument));
       router.route().failureHandler(funnel);
       router.errorHandler(404, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(404, null)));
       router.errorHandler(405, rc -> ErrorFunnel.send(rc, ErrorFunnel.fromStatus(405, null)));

@@ -37,10 +37,13 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
   public static final String PROBLEM_JSON = "application/problem+json";
   private final long bodyLimit;
   private final long fileLimit;
+  private final Map<String, String> forms;
 
-  public ErrorFunnel(long bodyLimit, long fileLimit) {
+  /** @param forms what each pattern of the contract asks for, in words ({@link ValidationProblems#formsOf}) */
+  public ErrorFunnel(long bodyLimit, long fileLimit, Map<String, String> forms) {
     this.bodyLimit = bodyLimit;
     this.fileLimit = fileLimit;
+    this.forms = Map.copyOf(forms);
   }
 
   @Override
@@ -103,10 +106,10 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
         .end(problem.toJson(rc.request().path(), requestId).encode());
   }
 
-  static Problem toProblem(Throwable failure, int status) {
+  Problem toProblem(Throwable failure, int status) {
     if (failure instanceof Refusal r) return Problem.of(r);
     if (failure instanceof HttpException http) return fromHttpException(http);
-    if (failure instanceof ValidatorException v) return Problem.of(ValidationProblems.from(v));
+    if (failure instanceof ValidatorException v) return Problem.of(ValidationProblems.from(v, forms));
     if (failure instanceof DecodeException) return Problem.of(Refusal.invalid("", "the body is not well-formed JSON"));
     if (PgErrors.toRefusal(failure, Map.of()) instanceof Refusal mapped) return Problem.of(mapped);
     if (isUnavailable(failure)) return Problem.of(PgErrors.unavailable());
@@ -117,8 +120,8 @@ public final class ErrorFunnel implements Handler<RoutingContext> {
     return new Problem(500, "internal", "Internal error", "an unexpected error occurred; quote the request id when reporting it", List.of(), null);
   }
 
-  private static Problem fromHttpException(HttpException http) {
-    if (http.getCause() instanceof ValidatorException v) return Problem.of(ValidationProblems.from(v));
+  private Problem fromHttpException(HttpException http) {
+    if (http.getCause() instanceof ValidatorException v) return Problem.of(ValidationProblems.from(v, forms));
     if (http.getCause() instanceof Refusal r) return Problem.of(r);
     return fromStatus(http.getStatusCode(), http.getPayload());
   }

@@ -1,5 +1,6 @@
 package org.duban.http;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -8,6 +9,7 @@ import org.duban.fault.Refusal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,12 +33,33 @@ final class ValidationProblems {
   private ValidationProblems() {
   }
 
-  static Refusal from(ValidatorException e) {
+  /**
+   * What each string pattern of the contract's schemas asks for, in the words of the schema's own
+   * description, by the pattern's location ({@code /components/schemas/ReminderPolicy/$defs/localTime}):
+   * a person reads "a local time of day, HH:mm", not a regular expression.
+   */
+  static Map<String, String> formsOf(JsonObject contract) {
+    Map<String, String> forms = new HashMap<>();
+    JsonObject schemas = contract.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+    collectForms(schemas, "/components/schemas", forms);
+    return forms;
+  }
+
+  private static void collectForms(JsonObject node, String at, Map<String, String> into) {
+    if (node.getValue("pattern") instanceof String && node.getValue("description") instanceof String description) {
+      into.put(at, description.strip());
+    }
+    node.forEach(entry -> {
+      if (entry.getValue() instanceof JsonObject child) collectForms(child, at + "/" + entry.getKey(), into);
+    });
+  }
+
+  static Refusal from(ValidatorException e, Map<String, String> forms) {
     String parameter = parameterOf(e);
     if (e instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       List<OutputUnit> leaves = new ArrayList<>();
       collectLeaves(schema.getOutputUnit(), leaves);
-      List<FieldError> violations = simplify(leaves, parameter);
+      List<FieldError> violations = simplify(leaves, parameter, forms);
       if (!violations.isEmpty()) return Refusal.invalid(violations);
     }
     return Refusal.invalid(parameter, e.getMessage());
@@ -48,7 +71,7 @@ final class ValidationProblems {
   }
 
   /** One reason per field, the most specific one the validator gave. */
-  private static List<FieldError> simplify(List<OutputUnit> leaves, String parameter) {
+  private static List<FieldError> simplify(List<OutputUnit> leaves, String parameter, Map<String, String> forms) {
     Map<String, String> generic = new LinkedHashMap<>();
     Map<String, String> specific = new LinkedHashMap<>();
     for (OutputUnit leaf : leaves) {
@@ -59,7 +82,7 @@ final class ValidationProblems {
       if (required.find()) specific.putIfAbsent(child(location, required.group(1)), "is required");
       else if (additional.find()) generic.putIfAbsent(propertyAt(location, additional.group(1)), "is not a known field");
       else if (isWrapper(error)) generic.putIfAbsent(location, error);
-      else specific.putIfAbsent(location, plain(leaf));
+      else specific.putIfAbsent(location, plain(leaf, forms));
     }
     // a wrapper around a field that has its own reason says nothing more about it
     generic.forEach((location, reason) -> {
@@ -78,7 +101,7 @@ final class ValidationProblems {
   }
 
   /** The validator's words where they are plain and name no client value; a bound or a count by its limit, a pattern by its schema. */
-  private static String plain(OutputUnit leaf) {
+  private static String plain(OutputUnit leaf, Map<String, String> forms) {
     String error = leaf.getError();
     Matcher bound = BOUND.matcher(error);
     if (bound.find()) {
@@ -91,9 +114,16 @@ final class ValidationProblems {
     if (items.find()) return "must have at " + (items.group(1).equals("few") ? "least " : "most ") + items.group(2) + " items";
     if (error.startsWith("String does not match pattern")) {
       Matcher named = NAMED_SCHEMA.matcher(String.valueOf(leaf.getAbsoluteKeywordLocation()));
-      return named.find() ? "must have the form of #" + named.group(1) + " in the contract" : "does not have the form its schema gives";
+      String form = named.find() ? forms.get(named.group(1)) : null;
+      return form != null ? "must be " + lowerFirst(form) : "does not have the form its schema gives";
     }
     return error;
+  }
+
+  /** "A local time of day, HH:mm." reads as "must be a local time of day, HH:mm". */
+  private static String lowerFirst(String description) {
+    String text = description.endsWith(".") ? description.substring(0, description.length() - 1) : description;
+    return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
   }
 
   private static String location(OutputUnit leaf, String parameter) {

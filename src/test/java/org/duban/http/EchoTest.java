@@ -3,6 +3,7 @@ package org.duban.http;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.duban.fault.Refusal;
 import org.duban.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +40,22 @@ class EchoTest {
   }
 
   @Test
-  void aDomainReasonQuotesOnlyAPrefixOfTheValue() {
+  void aRefusedPolicyDoesNotEchoTheValueSent() {
     var response = server.send(HttpMethod.POST, "/reminder-policies", admin, policyWithSource(HUGE));
     JsonObject problem = problem(response, 400);
     assertThat(response.body().length()).isLessThan(4096);
     JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
     assertThat(error.getString("field")).isEqualTo("/reporting/profiles/0/sources/0");
-    assertThat(error.getString("reason")).contains("\"" + PREFIX + "\"").doesNotContain("x".repeat(65))
-        .contains("meeting_decision");
+    assertThat(error.getString("reason")).doesNotContain("x".repeat(65)).contains("meeting_decision");
+  }
+
+  @Test
+  void aDomainReasonQuotesOnlyAPrefixOfTheValue() {
+    // whatever a refusal's author quoted, the funnel's problem carries only its first 64 characters
+    Problem problem = Problem.of(Refusal.invalid("/source", "is not a known source: \"" + HUGE + "\""));
+    String json = problem.toJson("/reminder-policies", "r-1").encode();
+    assertThat(json.length()).isLessThan(4096);
+    assertThat(problem.violations().get(0).reason()).contains("\"" + PREFIX + "\"").doesNotContain("x".repeat(65));
   }
 
   @Test

@@ -219,9 +219,19 @@ class PolicyVersionsApiTest {
     return "Instance does not match any of " + new JsonArray(List.of(values)).encode();
   }
 
-  /** A string not in the form of the contract's {@code $defs/name}. */
+  /** A string not in the form of the contract's {@code $defs/name}: the reason says the form in words, not as a pattern. */
   private static String form(String name) {
-    return "must have the form of #/components/schemas/ReminderPolicy/$defs/" + name + " in the contract";
+    return "must be " + switch (name) {
+      case "span" -> "an ISO-8601 amount such as PT5H, P1D, P1M or P1DT2H, never negative, each part at most four digits;"
+          + " years, months and days count by the calendar in Asia/Shanghai (R11), hours by the clock";
+      case "positiveFixedSpan" -> "a fixed span longer than zero";
+      case "fixedSpan" -> "a span of weeks, days, hours, minutes and seconds only, without months or years, so that it has one length";
+      case "localTime" -> "a local time of day in Asia/Shanghai, HH:mm";
+      case "wholeDays" -> "a span of whole years, months, weeks or days, without a time of day part";
+      case "positiveWholeDays" -> "whole days, weeks, months or years, longer than zero";
+      case "monthDay" -> "a day of the year, MM-dd, that exists in every year (so not 02-29)";
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   static List<String> versions() {
