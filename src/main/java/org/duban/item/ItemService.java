@@ -236,11 +236,13 @@ public final class ItemService {
   /** One locked item: its deadlines moved where the calendar says (if anywhere), then its reminders re-planned. */
   private Future<Boolean> recalendar(SqlClient tx, Item item, int year) {
     return items.deadlinesSetOtherwise(tx, item.id()).compose(setOtherwise -> {
-      Map<Long, Instant> moves = Deadlines.recalendared(item, setOtherwise, calendar(), policy);
+      // one calendar for both the recount and the lifecycle's check of it, whatever a reload does meanwhile
+      WorkCalendar calendar = calendar();
+      Map<Long, Instant> moves = Deadlines.recalendared(item, setOtherwise, calendar, policy);
       if (moves.isEmpty()) {
         return reports.reportTimes(tx, item.id()).compose(times -> watcher.changed(tx, item, times, clock.instant())).map(false);
       }
-      Lifecycle lifecycle = lifecycle();
+      Lifecycle lifecycle = new Lifecycle(calendar, policy);
       Instant now = clock.instant();
       Item next = item;
       List<Event> events = new ArrayList<>();
