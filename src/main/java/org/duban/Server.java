@@ -221,7 +221,8 @@ public final class Server {
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
-      calendar.afterImport(items::rewatchActive);
+      // R10, R12: on the importing node only, deadlines from a node move off the new days off, then reminders re-plan
+      calendar.afterImport(items::recalendarActive);
       // the durable schedule reaches 400 days ahead; re-planning active items daily keeps it there
       vertx.setPeriodic(Duration.ofHours(24).toMillis(), id -> items.rewatchActive()
           .onFailure(e -> LOG.warn("the daily re-plan failed: {}", e.getMessage())));

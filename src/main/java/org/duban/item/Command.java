@@ -51,4 +51,10 @@ public sealed interface Command {
 
   /** R37: a re-check of a closed rectification; a failed one reopens it with a new deadline. */
   record Recheck(boolean passed, String reason, Instant newDeadline) implements Command {}
+
+  /**
+   * R10, R12: the system, never a person, moves a unit's node-derived deadline LATER to where the node
+   * now ends, after the notice of {@code year} made the day it fell on a day off.
+   */
+  record Recalendar(long unitId, Instant newDeadline, int year) implements Command {}
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,6 +87,41 @@ public final class Deadlines {
     if (node.isPresent()) return Optional.of(assignedAt.get().atZone(Zones.SHANGHAI).plus(node.get().period).toInstant());
     if (rectification) return Optional.of(forRectification(severity.filter("major"::equals).isPresent(), assignedAt.get()));
     return Optional.empty();
+  }
+
+  /**
+   * R10, R12: whether a unit's deadline is the one its item's node (or its rectification's limit, R36)
+   * gave it at assignment, and so follows the calendar. Not when the item has an explicit deadline (set by
+   * hand at registration), nor when an extension (R32) or a re-check (R37) ever set the item's dates
+   * ({@code setOtherwise}, from the timeline); and only when the deadline stands where a node puts one:
+   * at the plain end's time of day, on the plain end's day or at most a roll later.
+   */
+  static boolean fromNode(Item item, ItemUnit unit, boolean setOtherwise) {
+    if (setOtherwise || unit.deadline().isEmpty()) return false;
+    Optional<Instant> plain = plainEnd(item.node(), item.isRectification(), item.severity(), item.explicitDeadline(), item.assignedAt());
+    if (plain.isEmpty()) return false;
+    ZonedDateTime end = plain.get().atZone(Zones.SHANGHAI);
+    ZonedDateTime due = unit.deadline().get().atZone(Zones.SHANGHAI);
+    return due.toLocalTime().equals(end.toLocalTime()) && !due.toLocalDate().isBefore(end.toLocalDate())
+        && !due.toLocalDate().isAfter(end.toLocalDate().plusDays(LONGEST_ROLL_DAYS));
+  }
+
+  /**
+   * R10, R12 after a year's notice is imported: the units whose node-derived deadline ({@link #fromNode})
+   * falls elsewhere on {@code calendar}, with where it falls now, counted from the item's assignment.
+   *
+   * <p>Reading: a deadline moves only LATER, when the day it fell on turns out to be a day off, so that no
+   * unit is due on a holiday. It never moves earlier: a make-up working day (调休) that would make an
+   * earlier day a working day does not shorten a time a unit was already told; such a deadline stays.
+   */
+  static Map<Long, Instant> recalendared(Item item, boolean setOtherwise, WorkCalendar calendar, Policy policy) {
+    Map<Long, Instant> moves = new LinkedHashMap<>();
+    if (item.assignedAt().isEmpty()) return moves;
+    Instant recounted = initial(item, item.assignedAt().get(), calendar, policy);
+    for (ItemUnit unit : item.units().values()) {
+      if (fromNode(item, unit, setOtherwise) && recounted.isAfter(unit.deadline().get())) moves.put(unit.unitId(), recounted);
+    }
+    return moves;
   }
 
   private static ZonedDateTime onWorkingDay(ZonedDateTime end, WorkCalendar calendar) {

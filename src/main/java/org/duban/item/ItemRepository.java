@@ -49,6 +49,9 @@ final class ItemRepository {
   private static final String APPEND_EVENT = """
       INSERT INTO item_event (item_id, at, type, actor_id, actor_role, unit_id, rule, reason, data)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+  /** R32, R37: a granted extension or a failed re-check gives every unit of the item a date of its own. */
+  private static final String DEADLINES_SET_OTHERWISE = """
+      SELECT EXISTS (SELECT 1 FROM item_event WHERE item_id = $1 AND type IN ('extension_granted', 'reopened')) AS set""";
   private static final String ACTIVE_IDS = "SELECT id FROM item WHERE status = 'active' ORDER BY id";
   private static final String KNOWN_UNITS = "SELECT id FROM unit WHERE id = ANY($1)";
   static final Map<String, String> CONSTRAINTS = Map.of(
@@ -64,6 +67,15 @@ final class ItemRepository {
 
   Future<List<Long>> activeIds(SqlClient client) {
     return client.query(ACTIVE_IDS).execute().map(rows -> Rows.all(rows, r -> r.getLong("id")));
+  }
+
+  /**
+   * Whether the item's deadlines were ever set by something other than its node (or its rectification's
+   * limit): an extension granted (R32) moves every unit due before the new date to it, a failed re-check
+   * (R37) gives every unit a new date; either way no unit's deadline is the node's any more.
+   */
+  Future<Boolean> deadlinesSetOtherwise(SqlClient tx, long itemId) {
+    return tx.preparedQuery(DEADLINES_SET_OTHERWISE).execute(Tuple.of(itemId)).map(rows -> rows.iterator().next().getBoolean("set"));
   }
 
   Future<List<Long>> knownUnits(SqlClient tx, List<Long> ids) {
@@ -122,7 +134,7 @@ final class ItemRepository {
   Future<Void> append(SqlClient tx, long itemId, List<Event> events, Actor actor, Instant now) {
     List<Tuple> batch = new ArrayList<>();
     for (Event e : events) {
-      batch.add(Tuple.from(new Object[] {itemId, Rows.utc(now), e.type(), actor.personId(), actor.role().wire(),
+      batch.add(Tuple.from(new Object[] {itemId, Rows.utc(now), e.type(), actor.person().orElse(null), actor.wireRole(),
           e.unitId().orElse(null), e.rule().orElse(null), e.reason().orElse(null), e.data()}));
     }
     return batch.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(APPEND_EVENT).executeBatch(batch).mapEmpty();

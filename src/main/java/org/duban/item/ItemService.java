@@ -198,6 +198,64 @@ public final class ItemService {
     });
   }
 
+  /**
+   * R10, R12 after the notice of {@code year} is imported, on the node that imported it (the others only
+   * reload): every active item, one transaction each under its row lock, has its node-derived deadlines
+   * recounted on the new calendar ({@link Deadlines#recalendared}); each one that moves later goes through
+   * the lifecycle as the system's {@link Command.Recalendar}, leaving a {@code deadline_moved} event. Then
+   * the item's reminders are re-planned, moved or not, as {@link #rewatchActive} does. An item whose
+   * deadlines stay writes nothing new of its own; one that fails is logged and left, the others go on.
+   *
+   * @return how many items were gone through without failing
+   */
+  public Future<Integer> recalendarActive(int year) {
+    return items.activeIds(pool).compose(ids -> {
+      AtomicInteger failed = new AtomicInteger();
+      AtomicInteger moved = new AtomicInteger();
+      Future<Void> chain = Future.succeededFuture();
+      for (Long id : ids) {
+        chain = chain.compose(v -> pool.<Void>withTransaction(tx -> items.lock(tx, id).compose(found -> found
+                .map(item -> recalendar(tx, item, year).map(changed -> {
+                  if (changed) moved.incrementAndGet();
+                  return (Void) null;
+                }))
+                .orElseGet(Future::succeededFuture)))
+            .recover(e -> {
+              failed.incrementAndGet();
+              LOG.warn("could not recount the deadlines of item {} on the {} calendar: {}", id, year, e.getMessage());
+              return Future.succeededFuture();
+            }));
+      }
+      return chain.map(v -> {
+        LOG.info("the {} calendar moved the deadlines of {} of {} active items ({} failed)", year, moved.get(), ids.size(), failed.get());
+        return ids.size() - failed.get();
+      });
+    });
+  }
+
+  /** One locked item: its deadlines moved where the calendar says (if anywhere), then its reminders re-planned. */
+  private Future<Boolean> recalendar(SqlClient tx, Item item, int year) {
+    return items.deadlinesSetOtherwise(tx, item.id()).compose(setOtherwise -> {
+      // one calendar for both the recount and the lifecycle's check of it, whatever a reload does meanwhile
+      WorkCalendar calendar = calendar();
+      Map<Long, Instant> moves = Deadlines.recalendared(item, setOtherwise, calendar, policy);
+      if (moves.isEmpty()) {
+        return reports.reportTimes(tx, item.id()).compose(times -> watcher.changed(tx, item, times, clock.instant())).map(false);
+      }
+      Lifecycle lifecycle = new Lifecycle(calendar, policy);
+      Instant now = clock.instant();
+      Item next = item;
+      List<Event> events = new ArrayList<>();
+      for (Map.Entry<Long, Instant> move : moves.entrySet()) {
+        Decision decision = lifecycle.decide(next, new Command.Recalendar(move.getKey(), move.getValue(), year), Actor.SYSTEM, now);
+        if (decision instanceof Decision.Refused refused) return Future.failedFuture(refusalOf(refused, item));
+        next = ((Decision.Accepted) decision).item();
+        events.addAll(((Decision.Accepted) decision).events());
+      }
+      return apply(tx, item, new Decision.Accepted(next, events), Actor.SYSTEM, now).map(true);
+    });
+  }
+
   /** The lifecycle state of an item the caller may see: what reminders are planned from. */
   public Future<Item> state(Principal who, long itemId) {
     return items.read(pool, itemId).map(found -> found

@@ -112,6 +112,7 @@ public final class Lifecycle {
     if (command instanceof Command.CheckSignOff) return checkSignOff(item, actor);
     if (command instanceof Command.ApproveClose) return approveClose(item, actor, now);
     if (command instanceof Command.Recheck c) return recheck(item, c, actor, now);
+    if (command instanceof Command.Recalendar c) return recalendar(item, c, actor);
     throw new IllegalArgumentException("unknown command " + command);
   }
 
@@ -322,6 +323,27 @@ public final class Lifecycle {
     }
     Item reopened = item.reopened(now).withEveryUnit(u -> u.withStatus(UnitStatus.ASSIGNED).withDeadline(c.newDeadline()));
     return new Decision.Accepted(reopened, List.of(Event.of("reopened", "R37").because(c.reason()).with("deadline", c.newDeadline().toString())));
+  }
+
+  // R10, R12: after a year's notice is imported, a node-derived deadline that fell on a day off moves to
+  // where the node now ends. Reading: only LATER; a make-up working day never shortens a time a unit was
+  // told (Deadlines.recalendared). Only the system asks this; the unit and the sponsor see why in the timeline.
+  private Decision recalendar(Item item, Command.Recalendar c, Actor actor) {
+    if (!actor.isSystem()) return forbidden("R12", "only the system moves a deadline after a calendar import");
+    if (item.status() != Status.ACTIVE) return notIn(item, "R12", "given a new deadline", Status.ACTIVE);
+    if (!item.hasUnit(c.unitId())) return invalid(null, "/unitId", "that unit is not on this item");
+    Optional<Instant> current = item.units().get(c.unitId()).deadline();
+    if (current.isEmpty() || item.assignedAt().isEmpty()) return conflict("R12", "the unit has no deadline to move");
+    if (!c.newDeadline().isAfter(current.get())) {
+      return conflict("R12", "a deadline moves only later: " + c.newDeadline() + " is not after " + current.get());
+    }
+    Instant recounted = Deadlines.initial(item, item.assignedAt().get(), calendar, policy);
+    if (!c.newDeadline().equals(recounted)) {
+      return invalid("R12", "/newDeadline", "the node ends at " + recounted + " on the calendar as it stands, not " + c.newDeadline());
+    }
+    Event moved = Event.of("deadline_moved", "R12").forUnit(c.unitId())
+        .with("from", current.get().toString()).with("to", c.newDeadline().toString()).with("year", c.year());
+    return new Decision.Accepted(item.withUnit(c.unitId(), u -> u.withDeadline(c.newDeadline())), List.of(moved));
   }
 
   private Decision sponsorStep(Item item, Actor actor, Status from, Status to, String event, String rule) {

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 /**
  * The PRC work calendar (R12) the rules count working days with. The database is the truth; each
@@ -31,7 +31,7 @@ public final class CalendarService {
   static final int MAX_RANGE_DAYS = 366;
   private final CalendarRepository repository;
   private final Clock clock;
-  private volatile Supplier<Future<Void>> afterImport = Future::succeededFuture;
+  private volatile IntFunction<Future<Void>> afterImport = year -> Future.succeededFuture();
   private final AtomicReference<WorkCalendar> current = new AtomicReference<>(WorkCalendar.of(List.of()));
   private final AtomicLong reloads = new AtomicLong();
   private long applied; // guarded by current
@@ -41,9 +41,14 @@ public final class CalendarService {
     this.clock = clock;
   }
 
-  /** What depends on the calendar redoes its work after an import (the reminder plans, R12, R19). */
-  public void afterImport(Supplier<Future<?>> work) {
-    this.afterImport = () -> work.get().mapEmpty();
+  /**
+   * What depends on the calendar redoes its work after an import of a year (deadlines given from a node,
+   * R10, R12; the reminder plans, R19). It runs once, on the node that imported, after the import
+   * committed and this node reloaded; the other nodes hear the notification and only reload, as they
+   * share the same database and the work is done there.
+   */
+  public void afterImport(IntFunction<Future<?>> work) {
+    this.afterImport = year -> work.apply(year).mapEmpty();
   }
 
   /** Stores the shipped years that are missing, then loads every year, and keeps reloading. */
@@ -85,7 +90,7 @@ public final class CalendarService {
     CalendarYear parsed = parse(notice);
     if (parsed.year() != year) throw Refusal.invalid("/year", "must be " + year + ", the year in the path");
     return repository.upsert(parsed, clock.instant(), byPerson).compose(v -> reload())
-        .compose(v -> afterImport.get()).map(v -> parsed.toJson());
+        .compose(v -> afterImport.apply(year)).map(v -> parsed.toJson());
   }
 
   public JsonObject year(int year) {
