@@ -240,7 +240,7 @@ public final class Server {
     Future<Router> router() {
       return ApiRouter.build(vertx, contract,
           new ApiRouter.Settings(config.bodyLimitBytes(), config.attachmentMaxBytes(), config.requestTimeout().toMillis()),
-          JWTAuthHandler.create(tokens.provider()),
+          tokens.provider(),
           guard,
           api -> {
             HealthHandlers.mount(api, pool, registry, delivery, calendarHealth);

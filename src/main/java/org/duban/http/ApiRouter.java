@@ -5,6 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -31,7 +34,8 @@ public final class ApiRouter {
   public record Settings(long bodyLimitBytes, long fileLimitBytes, long requestTimeoutMs) {
   }
 
-  public static Future<Router> build(Vertx vertx, JsonObject contractDocument, Settings settings, JWTAuthHandler bearer,
+  /** @param tokens the provider that signs bearer tokens: what {@code bearer} checks, and what an upload must carry */
+  public static Future<Router> build(Vertx vertx, JsonObject contractDocument, Settings settings, JWTAuth tokens,
                                      Guard guard,
                                      Consumer<Api> features) {
     return Contract.parse(vertx, contractDocument).map(contract -> {
@@ -39,9 +43,10 @@ public final class ApiRouter {
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
       builder.rootHandler(SecurityHeaders.handler());
-      builder.rootHandler(new Bodies(contract, settings));
+      builder.rootHandler(QueryOnce.wellFormed());
+      builder.rootHandler(new Bodies(contract, settings, token -> isGenuine(tokens, token)));
       builder.rootHandler(new JsonText());
-      builder.security("bearer").httpHandler(bearer);
+      builder.security("bearer").httpHandler(JWTAuthHandler.create(tokens));
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
       mountDocuments(router);
@@ -80,5 +85,11 @@ public final class ApiRouter {
     });
     router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticFiles.under("", "webroot", StaticFiles.REVALIDATE, Map.of("/", "/index.html", "/docs", "/docs.html")));
+  }
+
+  /** An HS256 token is checked in the calling thread, so its future is already complete: a pending one counts as not genuine. */
+  private static boolean isGenuine(JWTAuth tokens, String token) {
+    Future<User> checked = tokens.authenticate(new TokenCredentials(token));
+    return checked.isComplete() && checked.succeeded();
   }
 }

@@ -13,6 +13,7 @@ import org.duban.fault.Refusal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads a request body only when the operation takes a body of that type, and only up to the limit
@@ -31,10 +32,16 @@ final class Bodies implements Handler<RoutingContext> {
   private final ApiRouter.Settings settings;
   private final BodyHandler files;
   private final BodyHandler others;
+  private final Predicate<String> genuineToken;
 
-  Bodies(OpenAPIContract contract, ApiRouter.Settings settings) {
+  /**
+   * @param genuineToken whether a bearer token is one this server signed and still in date: only such a
+   *                     caller may send an upload's larger body, before the session itself is checked
+   */
+  Bodies(OpenAPIContract contract, ApiRouter.Settings settings, Predicate<String> genuineToken) {
     this.contract = contract;
     this.settings = settings;
+    this.genuineToken = genuineToken;
     this.files = BodyHandler.create(false).setBodyLimit(settings.fileLimitBytes());
     this.others = BodyHandler.create(false).setBodyLimit(settings.bodyLimitBytes());
   }
@@ -51,7 +58,7 @@ final class Bodies implements Handler<RoutingContext> {
     if (hasBody(request)) {
       Operation operation = contract.findOperation(rc.normalizedPath(), request.method());
       String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-      if (isForm(type) || !takes(operation, type) && takesABody(operation)) {
+      if (isForm(type) || !takes(operation, type) && takesABody(operation) || isJson(type) && !isUtf8(type)) {
         rc.fail(unsupported(accepted(operation)));
         return;
       }
@@ -85,6 +92,18 @@ final class Bodies implements Handler<RoutingContext> {
     return media.equals("application/json") || media.endsWith("+json");
   }
 
+  /** JSON is read as UTF-8 (RFC 8259): a body that says it is in another charset is refused, not misread. */
+  private static boolean isUtf8(String type) {
+    for (String parameter : type.split(";")) {
+      String[] pair = parameter.split("=", 2);
+      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+        String charset = pair[1].trim().replace("\"", "");
+        return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+      }
+    }
+    return true;
+  }
+
   private static String media(String type) {
     return type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
   }
@@ -109,10 +128,15 @@ final class Bodies implements Handler<RoutingContext> {
         Map.of("accepted", accepted));
   }
 
-  /** Only a signed-in person's file upload may send the larger body. */
-  private static boolean isUpload(RoutingContext rc) {
+  /**
+   * Only a file upload with a genuine token may send the larger body: a made-up {@code Authorization}
+   * header must not make the server buffer 20 MiB before answering 401.
+   */
+  private boolean isUpload(RoutingContext rc) {
+    String authorization = rc.request().getHeader("Authorization");
     return rc.request().method() == HttpMethod.POST && "/attachments".equals(rc.normalizedPath())
-        && rc.request().getHeader("Authorization") != null
-        && String.valueOf(rc.request().getHeader("Content-Type")).startsWith("application/octet-stream");
+        && String.valueOf(rc.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT).startsWith("application/octet-stream")
+        && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        && genuineToken.test(authorization.substring(7).strip());
   }
 }

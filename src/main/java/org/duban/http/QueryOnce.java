@@ -1,10 +1,13 @@
 package org.duban.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.openapi.validation.RequestUtils;
+import org.duban.fault.Refusal;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -21,6 +24,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class QueryOnce {
   private QueryOnce() {
+  }
+
+  /**
+   * A query Vert.x cannot decode (a lone {@code %}, {@code %zz}) is the client's mistake: 400 here,
+   * before anything reads the parameters and the decoder's exception becomes a 500 with a stack trace.
+   */
+  static Handler<RoutingContext> wellFormed() {
+    return rc -> {
+      try {
+        rc.request().params();
+      } catch (IllegalArgumentException malformed) {
+        rc.fail(Refusal.invalid("query", "has a percent sign not followed by two hexadecimal digits"));
+        return;
+      }
+      rc.next();
+    };
   }
 
   static RequestExtractor extractor() {

@@ -118,4 +118,24 @@ class FormBodiesTest {
         Buffer.buffer(new JsonObject().put("name", "带字符集的单位").put("kind", "office").encode()));
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
   }
+
+  @Test
+  void aMadeUpTokenDoesNotEarnAnUploadTheLargerBody() {
+    // over the ordinary body limit (1 MiB), under the file limit: only a genuine token may send it
+    Buffer file = Buffer.buffer(new byte[2 * 1024 * 1024]);
+    var forged = server.sendRaw(HttpMethod.POST, "/attachments?filename=a.pdf", "not-a-token", "application/octet-stream", file);
+    assertThat(problem(forged, 413).getString("type")).isEqualTo("/problems/too-large");
+    var genuine = server.sendRaw(HttpMethod.POST, "/attachments?filename=a.pdf", server.tokenOf("fgw"), "application/octet-stream", file);
+    // read in full and judged on its bytes: zeros are no file type this server takes
+    assertThat(problem(genuine, 415).getString("title")).isEqualTo("Unsupported file type");
+  }
+
+  @Test
+  void jsonInAnotherCharsetIsRefusedNotMisread() {
+    Buffer body = Buffer.buffer(new JsonObject().put("name", "字符集").put("kind", "office").encode()
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    JsonObject problem = refusedQuietly(() -> server.sendRaw(HttpMethod.POST, "/units", admin, "application/json; charset=utf-16", body), 415);
+    assertThat(problem.getJsonArray("accepted").getList()).contains("application/json");
+    assertThat(server.database().rows("SELECT id FROM unit WHERE name = '字符集'")).isEmpty();
+  }
 }

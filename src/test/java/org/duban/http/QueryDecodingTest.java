@@ -1,6 +1,7 @@
 package org.duban.http;
 
 import org.duban.support.TestServer;
+import org.duban.support.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,20 @@ class QueryDecodingTest {
     assertThat(until).contains("+08:00");
     var response = server.get("/items/" + item + "/reminders?until=" + until.replace("+", "%2B"), admin);
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+  }
+
+  @Test
+  void aQueryWithABrokenEscapeIsRefusedBeforeSignInWithoutAStackTrace() {
+    for (String path : new String[] {"/health/ready?%zz", "/health/calendar?%", "/items?status=%"}) {
+      try (LogCapture log = LogCapture.begin()) {
+        RawHttp.Answer answer = RawHttp.exchange(server.port(),
+            "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(answer.status()).as(path).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("query");
+        Await.until("the access line", () -> !log.access().isEmpty(), Duration.ofSeconds(5));
+        assertThat(log.withStackTraces()).as(path).isEmpty();
+      }
+    }
   }
 }
