@@ -11,6 +11,7 @@ import org.duban.time.Zones;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Locale;
 
@@ -34,8 +35,18 @@ final class PlanRepository {
       SELECT key, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, fired_at, late, note, held_from
         FROM planned_message WHERE item_id = $1 AND send_at < $2 ORDER BY send_at, key""";
   private static final String RECORD_CHANGE = "INSERT INTO plan_change (item_id, at, removed, added) VALUES ($1, $2, $3, $4)";
+  // $3, a liaison's unit, narrows each change to that unit's messages and drops the changes left with none
+  // before the limit, so that neither another unit's messages nor the moments it acted show (PerUnitState)
   private static final String CHANGES = """
-      SELECT at, removed, added FROM plan_change WHERE item_id = $1 ORDER BY id DESC LIMIT $2""";
+      SELECT at, removed, added FROM (
+        SELECT c.id, c.at,
+               coalesce((SELECT jsonb_agg(m) FROM jsonb_array_elements(c.removed) m
+                          WHERE $3::bigint IS NULL OR (m ->> 'unitId')::bigint = $3), '[]'::jsonb) AS removed,
+               coalesce((SELECT jsonb_agg(m) FROM jsonb_array_elements(c.added) m
+                          WHERE $3::bigint IS NULL OR (m ->> 'unitId')::bigint = $3), '[]'::jsonb) AS added
+          FROM plan_change c WHERE c.item_id = $1) narrowed
+       WHERE $3::bigint IS NULL OR removed <> '[]'::jsonb OR added <> '[]'::jsonb
+       ORDER BY id DESC LIMIT $2""";
 
   /** The unfired messages as the API shows them in a change: key, unit, kinds and when. */
   Future<Map<String, JsonObject>> unfired(SqlClient tx, long itemId) {
@@ -58,8 +69,9 @@ final class PlanRepository {
     return tx.preparedQuery(RECORD_CHANGE).execute(Tuple.of(itemId, Rows.utc(now), removed, added)).mapEmpty();
   }
 
-  Future<JsonArray> changes(SqlClient client, long itemId, int limit) {
-    return client.preparedQuery(CHANGES).execute(Tuple.of(itemId, limit)).map(rows -> new JsonArray(Rows.all(rows, r -> new JsonObject()
+  /** @param onlyUnit a liaison's unit, whose messages alone they see; empty for everyone else */
+  Future<JsonArray> changes(SqlClient client, long itemId, Optional<Long> onlyUnit, int limit) {
+    return client.preparedQuery(CHANGES).execute(Tuple.of(itemId, limit, onlyUnit.orElse(null))).map(rows -> new JsonArray(Rows.all(rows, r -> new JsonObject()
         .put("at", Rows.instant(r, "at").toString()).put("removed", r.getJson("removed")).put("added", r.getJson("added")))));
   }
 

@@ -110,18 +110,7 @@ public final class ReminderPreview {
 
   /** What each re-plan of the item changed, newest first; a liaison sees their own unit's messages. */
   Future<JsonArray> changes(Principal who, long itemId) {
-    return items.state(who, itemId).compose(item -> plans.changes(pool, itemId, 50))
-        .map(changes -> new JsonArray(changes.stream().map(c -> visibleTo(who, (JsonObject) c)).toList()));
-  }
-
-  private static JsonObject visibleTo(Principal who, JsonObject change) {
-    return change.copy()
-        .put("removed", new JsonArray(change.getJsonArray("removed").stream().filter(m -> isShown(who, (JsonObject) m)).toList()))
-        .put("added", new JsonArray(change.getJsonArray("added").stream().filter(m -> isShown(who, (JsonObject) m)).toList()));
-  }
-
-  private static boolean isShown(Principal who, JsonObject message) {
-    return PerUnitState.shows(who, message.getLong("unitId"));
+    return items.state(who, itemId).compose(item -> plans.changes(pool, itemId, PerUnitState.onlyUnit(who), 50));
   }
 
   Future<JsonObject> forRegistration(Principal who, Registration registration, Instant assignAt) {

@@ -136,11 +136,17 @@ class SharedItemViewTest {
       JsonArray changes = ok(server.get("/items/" + id + "/reminders/changes", reader[0]), 200).getJsonArray("items");
       changes.forEach(c -> {
         JsonObject change = (JsonObject) c;
+        // a change with none of the reader's messages is not shown at all: its moment would tell another unit acted
+        assertThat(change.getJsonArray("added").size() + change.getJsonArray("removed").size()).as("messages in a change").isPositive();
         for (String side : List.of("added", "removed")) {
           assertThat(change.getJsonArray(side)).allSatisfy(m -> assertThat(((JsonObject) m).getLong("unitId")).isEqualTo(Long.parseLong(reader[1])));
         }
       });
     }
+    // fgw's report, its return and its extension request re-planned only fgw's and the sponsor's messages
+    int sponsorChanges = ok(server.get("/items/" + id + "/reminders/changes", flow.sponsor), 200).getJsonArray("items").size();
+    int zjjChanges = ok(server.get("/items/" + id + "/reminders/changes", flow.zjj), 200).getJsonArray("items").size();
+    assertThat(zjjChanges).isLessThan(sponsorChanges);
     // zjj reported, so only fgw's urging and the sponsor's own messages wait (R14, R16)
     JsonArray all = ok(server.get("/items/" + id + "/reminders", flow.sponsor), 200).getJsonArray("items");
     assertThat(all.stream().map(m -> ((JsonObject) m).getLong("unitId")).distinct().toList()).contains(flow.fgwUnit).containsNull();
