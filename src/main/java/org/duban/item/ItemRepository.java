@@ -53,6 +53,11 @@ final class ItemRepository {
   private static final String DEADLINES_SET_OTHERWISE = """
       SELECT EXISTS (SELECT 1 FROM item_event WHERE item_id = $1 AND type IN ('extension_granted', 'reopened')) AS set""";
   private static final String ACTIVE_IDS = "SELECT id FROM item WHERE status = 'active' ORDER BY id";
+  private static final String ACTIVE_DUE_BETWEEN = """
+      SELECT DISTINCT u.item_id FROM item_unit u JOIN item i ON i.id = u.item_id
+       WHERE i.status = 'active' AND u.deadline >= $1 AND u.deadline < $2""";
+  private static final String ACTIVE_TITLES = """
+      SELECT id, title FROM item WHERE id = ANY($1) AND status = 'active' ORDER BY number, id""";
   private static final String KNOWN_UNITS = "SELECT id FROM unit WHERE id = ANY($1)";
   static final Map<String, String> CONSTRAINTS = Map.of(
       "item_unit_unit_id_fkey", "/leadUnitId",
@@ -67,6 +72,21 @@ final class ItemRepository {
 
   Future<List<Long>> activeIds(SqlClient client) {
     return client.query(ACTIVE_IDS).execute().map(rows -> Rows.all(rows, r -> r.getLong("id")));
+  }
+
+  /** The active items with a unit's deadline in {@code [from, to)}. */
+  Future<List<Long>> activeDueBetween(SqlClient client, Instant from, Instant to) {
+    return client.preparedQuery(ACTIVE_DUE_BETWEEN).execute(Tuple.of(Rows.utc(from), Rows.utc(to)))
+        .map(rows -> Rows.all(rows, r -> r.getLong("item_id")));
+  }
+
+  /** The titles of those of {@code ids} still active, in number order. */
+  Future<Map<Long, String>> activeTitles(SqlClient client, List<Long> ids) {
+    return client.preparedQuery(ACTIVE_TITLES).execute(Tuple.of(ids.toArray(Long[]::new))).map(rows -> {
+      Map<Long, String> titles = new LinkedHashMap<>();
+      rows.forEach(r -> titles.put(r.getLong("id"), r.getString("title")));
+      return titles;
+    });
   }
 
   /**

@@ -256,6 +256,16 @@ public final class ItemService {
     });
   }
 
+  /** The active items with a unit due in {@code [from, to)} (R12's pending list). */
+  public Future<List<Long>> activeDueBetween(Instant from, Instant to) {
+    return items.activeDueBetween(pool, from, to);
+  }
+
+  /** The titles of those of {@code ids} still active, in number order. */
+  public Future<Map<Long, String>> activeTitles(List<Long> ids) {
+    return items.activeTitles(pool, ids);
+  }
+
   /** The lifecycle state of an item the caller may see: what reminders are planned from. */
   public Future<Item> state(Principal who, long itemId) {
     return items.read(pool, itemId).map(found -> found

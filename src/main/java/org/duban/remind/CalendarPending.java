@@ -4,9 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import org.duban.auth.Principal;
-import org.duban.db.Rows;
 import org.duban.item.Deadlines;
 import org.duban.item.Item;
 import org.duban.item.ItemService;
@@ -19,6 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * R12: the active items that wait on a year's notice, because a deadline or a waiting message of theirs
@@ -28,15 +29,6 @@ import java.util.List;
 final class CalendarPending {
   /** Wider than any roll or deadline reminder reaches, so that a date depending on the year is not missed. */
   static final Duration MARGIN = Duration.ofDays(45);
-  // candidates only: the marking rule itself (Deadlines.mark, MessageMarks) decides who is listed
-  private static final String CANDIDATES = """
-      SELECT i.id, i.title FROM item i
-       WHERE i.status = 'active'
-         AND (EXISTS (SELECT 1 FROM item_unit u WHERE u.item_id = i.id AND u.deadline >= $1 AND u.deadline < $2)
-              OR EXISTS (SELECT 1 FROM planned_message m WHERE m.item_id = i.id AND m.state = 'planned'
-                           AND ((m.due_at >= $1 AND m.due_at < $2) OR (m.send_at >= $1 AND m.send_at < $2))))
-       ORDER BY i.number, i.id""";
-
   private final Pool pool;
   private final ItemService items;
   private final CalendarService calendars;
@@ -54,15 +46,20 @@ final class CalendarPending {
     if (calendar.covers(year)) return Future.succeededFuture(answer.put("items", new JsonArray()));
     Instant from = LocalDate.of(year, 1, 1).atStartOfDay(Zones.SHANGHAI).toInstant().minus(MARGIN);
     Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(Zones.SHANGHAI).toInstant().plus(MARGIN);
-    return pool.preparedQuery(CANDIDATES).execute(Tuple.of(Rows.utc(from), Rows.utc(to)))
-        .compose(rows -> {
+    // candidates only: the marking rule itself (Deadlines.mark, MessageMarks) decides who is listed
+    return Future.all(items.activeDueBetween(from, to), plans.itemsWaitingBetween(pool, from, to))
+        .compose(found -> {
+          Set<Long> candidates = new TreeSet<>(found.<List<Long>>resultAt(0));
+          candidates.addAll(found.<List<Long>>resultAt(1));
+          return items.activeTitles(List.copyOf(candidates));
+        })
+        .compose(titles -> {
           Future<List<JsonObject>> listed = Future.succeededFuture(new ArrayList<>());
-          for (var row : rows) {
-            long id = row.getLong("id");
-            String title = row.getString("title");
+          for (Map.Entry<Long, String> candidate : titles.entrySet()) {
+            long id = candidate.getKey();
             listed = listed.compose(list -> items.state(who, id)
                 .compose(item -> plans.ofItem(pool, id, to.plus(Replanner.HORIZON)).map(messages -> {
-                  JsonObject entry = entry(calendar, year, item, title, messages);
+                  JsonObject entry = entry(calendar, year, item, candidate.getValue(), messages);
                   if (entry != null) list.add(entry);
                   return list;
                 })));

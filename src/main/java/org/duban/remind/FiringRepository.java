@@ -31,13 +31,13 @@ final class FiringRepository {
   // due (a timer that ran early, a clock moved back) is left for a later scan: nothing fires early.
   // Every due message of a locked item is claimed, not only the keys whose timers have run: the wheel
   // hands keys over one by one, and an item's backlog split over two batches would reach a person as
-  // two SMS where R15's merge promises one. A batch stays bounded all the same, earliest first per item.
+  // two SMS where R15's merge promises one. A batch stays bounded all the same, the earliest messages first.
   private static final String CLAIM = """
       UPDATE planned_message SET state = 'fired', fired_at = $1, fired_by = $2,
              late = $1 > coalesce(held_from, send_at) + interval '2 seconds'
        WHERE key IN (SELECT key FROM planned_message
                       WHERE item_id = ANY($3) AND state = 'planned' AND send_at <= $1
-                      ORDER BY item_id, send_at, key LIMIT $4)
+                      ORDER BY send_at, item_id, key LIMIT $4)
       RETURNING key, item_id, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, held_from""";
   private static final String ITEMS = """
       SELECT i.id, i.number, i.title, i.sponsor_unit_id, s.specific_responsible_phone AS sponsor_phone

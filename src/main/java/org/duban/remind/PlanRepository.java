@@ -37,6 +37,9 @@ final class PlanRepository {
   private static final String RECORD_CHANGE = "INSERT INTO plan_change (item_id, at, removed, added) VALUES ($1, $2, $3, $4)";
   // $3, a liaison's unit, narrows each change to that unit's messages and drops the changes left with none
   // before the limit, so that neither another unit's messages nor the moments it acted show (PerUnitState)
+  private static final String WAITING_BETWEEN = """
+      SELECT DISTINCT item_id FROM planned_message
+       WHERE state = 'planned' AND ((due_at >= $1 AND due_at < $2) OR (send_at >= $1 AND send_at < $2))""";
   private static final String CHANGES = """
       SELECT at, removed, added FROM (
         SELECT c.id, c.at,
@@ -67,6 +70,12 @@ final class PlanRepository {
 
   Future<Void> recordChange(SqlClient tx, long itemId, Instant now, JsonArray removed, JsonArray added) {
     return tx.preparedQuery(RECORD_CHANGE).execute(Tuple.of(itemId, Rows.utc(now), removed, added)).mapEmpty();
+  }
+
+  /** The items with a waiting message due or to be sent in {@code [from, to)}. */
+  Future<List<Long>> itemsWaitingBetween(SqlClient client, Instant from, Instant to) {
+    return client.preparedQuery(WAITING_BETWEEN).execute(Tuple.of(Rows.utc(from), Rows.utc(to)))
+        .map(rows -> Rows.all(rows, r -> r.getLong("item_id")));
   }
 
   /** @param onlyUnit a liaison's unit, whose messages alone they see; empty for everyone else */

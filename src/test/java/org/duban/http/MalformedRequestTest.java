@@ -90,7 +90,7 @@ class MalformedRequestTest {
   }
 
   @Test
-  void aBrokenChunkedBodyLogsNoStackTrace() throws InterruptedException {
+  void aBrokenChunkedBodyLogsNoStackTrace() {
     try (LogCapture log = LogCapture.begin()) {
       byte[] answer = RawHttp.send(server.port(), ("POST /auth/login HTTP/1.1\r\nHost: localhost\r\n"
           + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
@@ -98,7 +98,11 @@ class MalformedRequestTest {
       // Vert.x closes a connection whose body it cannot frame, before anyone can answer
       assertThat(new String(answer, StandardCharsets.ISO_8859_1)).satisfiesAnyOf(
           text -> assertThat(text).isEmpty(), text -> assertThat(text).startsWith("HTTP/1.1 400"));
-      Thread.sleep(200);
+      // a request after it, on the same single event loop, is served only once the broken one has been dealt
+      // with: its access line is the sign that whatever the broken one would log is in
+      RawHttp.exchange(server.port(), "GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      Await.until("the next request's access line", () -> log.access().stream()
+          .anyMatch(e -> e.getFormattedMessage().contains("/health/live")), Duration.ofSeconds(5));
       assertThat(log.withStackTraces()).isEmpty();
     }
   }
