@@ -58,6 +58,14 @@ public final class ReminderBenchmark {
   static final SystemCommands NO_ESCALATIONS = (tx, orders, now) ->
       Future.failedFuture(new IllegalStateException("the benchmark plans no escalation, yet " + orders.size() + " came due"));
 
+  /** Sections of the report other benchmarks measure (ReportNotifyBenchmark's) survive this one's rewrite. */
+  static String keptSections(Path report) throws IOException {
+    if (!Files.exists(report)) return "";
+    String text = Files.readString(report);
+    int at = text.indexOf("\n## The change notification on the report path");
+    return at < 0 ? "" : text.substring(at);
+  }
+
   record Result(String name, String scenario, long messages, double perSecond, double p50, double p99, double max, long early,
                 long duplicates, long misses) {
   }
@@ -496,7 +504,7 @@ public final class ReminderBenchmark {
     md.append('\n');
     notes.forEach(n -> md.append("- ").append(n).append('\n'));
     Files.createDirectories(REPORT.toAbsolutePath().getParent());
-    Files.writeString(REPORT, md.toString());
+    Files.writeString(REPORT, md.toString() + keptSections(REPORT));
     System.out.println(md);
     System.out.println("written to " + REPORT);
   }
