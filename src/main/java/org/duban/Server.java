@@ -39,6 +39,7 @@ import org.duban.item.Deadlines;
 import org.duban.item.ItemHandlers;
 import org.duban.item.ItemService;
 import org.duban.item.Ledger;
+import org.duban.live.LiveHub;
 import org.duban.org.AdminBootstrap;
 import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
@@ -75,9 +76,11 @@ public final class Server {
   private final Reminders reminders;
   private final Notifications notifications;
   private final DeliveryHealth delivery;
+  private final LiveHub live;
 
   private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances, Reminders reminders,
-                 Notifications notifications, DeliveryHealth delivery) {
+                 Notifications notifications, DeliveryHealth delivery, LiveHub live) {
+    this.live = live;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -95,9 +98,9 @@ public final class Server {
     }
   }
 
-  private static Reminders startReminders(Vertx vertx, Pool pool, ClockService clock, Config config) {
+  private static Reminders startReminders(Vertx vertx, Pool pool, ClockService clock, Config config, ItemService items) {
     RelayDispatcher relay = new RelayDispatcher(vertx, pool, Clock.systemUTC(), config.relaySmsUrl(), config.relayRetryBase(), config.relayLease());
-    ReminderEngine engine = new ReminderEngine(vertx, pool, clock.clock(), config.nodeId(), relay::kick);
+    ReminderEngine engine = new ReminderEngine(vertx, pool, clock.clock(), config.nodeId(), items, relay::kick);
     clock.onChange(engine::timeChanged);
     engine.start();
     relay.start();
@@ -130,8 +133,8 @@ public final class Server {
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
-        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config),
-            wiring.notifications, wiring.delivery))
+        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config, wiring.items),
+            wiring.notifications, wiring.delivery, wiring.live))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
   }
@@ -155,6 +158,11 @@ public final class Server {
 
   public ClockService clock() {
     return clock;
+  }
+
+  /** This node's hub of live item changes, committed here or on any other node. */
+  public LiveHub live() {
+    return live;
   }
 
   /** Graceful: servers stop accepting and finish in-flight requests, then the pool and Vert.x close. */
@@ -200,6 +208,7 @@ public final class Server {
     final Replanner replanner;
     final DeliveryHealth delivery;
     final CalendarHealth calendarHealth;
+    final LiveHub live;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -219,6 +228,8 @@ public final class Server {
       this.notifications = new Notifications(vertx, Pools.connectOptions(config.db(), statementTimeout(config)));
       this.replanner = new Replanner(calendar, policies);
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
+      // every node hears every committed item change, wherever it was made, before the listener connects
+      this.live = new LiveHub(vertx, items).listen(notifications);
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
       // R10, R12: on the importing node only, deadlines from a node move off the new days off, then reminders re-plan

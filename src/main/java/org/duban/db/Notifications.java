@@ -5,6 +5,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,10 +17,22 @@ import java.util.concurrent.TimeUnit;
  * memory (the calendar) reaches them when it commits. A notification can be missed while the
  * connection is down, so a handler also runs on every (re)subscription, and whoever listens keeps a
  * slower periodic reload besides.
+ *
+ * <p>{@link #publish} is the sending side: issued inside a transaction, PostgreSQL delivers it when that
+ * transaction commits and drops it when it rolls back.
  */
 public final class Notifications {
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
   private static final long RECONNECT_EVERY_MS = 2_000;
+  private static final String NOTIFY = "SELECT pg_notify($1, $2)";
+
+  /** Hears one channel: each notification with its payload, and each (re)subscription, after which some may have been missed. */
+  public interface Listener {
+    void subscribed();
+
+    /** @param payload as sent, possibly empty */
+    void notified(String payload);
+  }
 
   private final Vertx vertx;
   private final PgSubscriber subscriber;
@@ -36,10 +50,33 @@ public final class Notifications {
 
   /** Runs {@code handler} on each notification on {@code channel}, and each time the channel is (re)subscribed. */
   public Notifications on(String channel, Runnable handler) {
+    return on(channel, new Listener() {
+      @Override
+      public void subscribed() {
+        handler.run();
+      }
+
+      @Override
+      public void notified(String payload) {
+        handler.run();
+      }
+    });
+  }
+
+  /** Hands {@code listener} each notification on {@code channel} with its payload, and each (re)subscription. */
+  public Notifications on(String channel, Listener listener) {
     subscriber.channel(channel)
-        .subscribeHandler(v -> handler.run())
-        .handler(payload -> handler.run());
+        .subscribeHandler(v -> listener.subscribed())
+        .handler(listener::notified);
     return this;
+  }
+
+  /**
+   * Notifies {@code channel} as part of {@code tx}: heard by every listener once the transaction commits,
+   * never if it rolls back. PostgreSQL limits a payload to 8,000 bytes; name what changed, not the data.
+   */
+  public static Future<Void> publish(SqlClient tx, String channel, String payload) {
+    return tx.preparedQuery(NOTIFY).execute(Tuple.of(channel, payload)).mapEmpty();
   }
 
   public Future<Void> start() {

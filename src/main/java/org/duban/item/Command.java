@@ -57,4 +57,11 @@ public sealed interface Command {
    * now ends, after the notice of {@code year} made the day it fell on a day off.
    */
   record Recalendar(long unitId, Instant newDeadline, int year) implements Command {}
+
+  /**
+   * R16, R18: the system, never a person, puts the item under key supervision when an escalation message
+   * falls due: three days overdue ({@code rule} R16), or a board "2" item's monthly report more than two days
+   * late and handed to the supervision office (R18). {@code messageKey} names the planned message that did it.
+   */
+  record EnterKeySupervision(String rule, String messageKey) implements Command {}
 }

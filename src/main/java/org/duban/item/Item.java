@@ -64,6 +64,12 @@ public record Item(long id, String number, Status status, Board board, Kind kind
         grade, failures, nextVerification, keySupervision, numberCancelled, assignedAt, closedAt, units, version);
   }
 
+  /** R16, R18: under key supervision, which is never lifted. */
+  Item underKeySupervision() {
+    return new Item(id, number, status, board, kind, source, sponsorUnitId, serviceObject, node, explicitDeadline, severity,
+        grade, agreementFailures, verification, true, numberCancelled, assignedAt, closedAt, units, version);
+  }
+
   Item assigned(Instant at) {
     return new Item(id, number, status, board, kind, source, sponsorUnitId, serviceObject, node, explicitDeadline, severity,
         grade, agreementFailures, verification, keySupervision, numberCancelled, Optional.of(at), closedAt, units, version);

@@ -12,7 +12,10 @@ import org.duban.time.WorkCalendar;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** All SQL that reads items for people: one item, lists and ledgers, timelines, reports. */
@@ -61,6 +64,14 @@ final class ItemQueries {
         FROM item_event e LEFT JOIN person p ON p.id = e.actor_id LEFT JOIN unit u ON u.id = e.unit_id
        WHERE e.item_id = $1
        ORDER BY e.id""";
+  // what a change notification names (ItemChanges): the events of a range, of the items it lists or, past a few
+  // hundred, of any item; the primary key's range scan bounds it
+  private static final String EVENTS_IN_RANGE = """
+      SELECT e.item_id, e.id, e.at, e.type, e.actor_id, p.display_name AS actor_name, e.actor_role, e.unit_id, u.name AS unit_name,
+             e.rule, e.reason, e.data
+        FROM item_event e LEFT JOIN person p ON p.id = e.actor_id LEFT JOIN unit u ON u.id = e.unit_id
+       WHERE e.id BETWEEN $1 AND $2 AND ($3::bigint[] IS NULL OR e.item_id = ANY($3))
+       ORDER BY e.id""";
 
   private final Pool pool;
 
@@ -95,6 +106,16 @@ final class ItemQueries {
   Future<JsonArray> events(long itemId) {
     return pool.preparedQuery(EVENTS).execute(Tuple.of(itemId))
         .map(rows -> new JsonArray(Rows.all(rows, ItemQueries::eventJson)));
+  }
+
+  /** The events with ids from {@code first} to {@code last}, of the named items or of any; by item, in order. */
+  Future<Map<Long, List<JsonObject>>> eventsInRange(long first, long last, Optional<List<Long>> items) {
+    Long[] named = items.map(ids -> ids.toArray(Long[]::new)).orElse(null);
+    return pool.preparedQuery(EVENTS_IN_RANGE).execute(Tuple.of(first, last, named)).map(rows -> {
+      Map<Long, List<JsonObject>> byItem = new LinkedHashMap<>();
+      rows.forEach(r -> byItem.computeIfAbsent(r.getLong("item_id"), id -> new ArrayList<>()).add(eventJson(r)));
+      return byItem;
+    });
   }
 
   /** A list row; {@code calendar} marks its next deadline (R12). */

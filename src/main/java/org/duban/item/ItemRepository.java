@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.duban.db.PgErrors;
@@ -48,7 +49,8 @@ final class ItemRepository {
        WHERE item_id = $1 AND unit_id = $2""";
   private static final String APPEND_EVENT = """
       INSERT INTO item_event (item_id, at, type, actor_id, actor_role, unit_id, rule, reason, data)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      RETURNING id""";
   /** R32, R37: a granted extension or a failed re-check gives every unit of the item a date of its own. */
   private static final String DEADLINES_SET_OTHERWISE = """
       SELECT EXISTS (SELECT 1 FROM item_event WHERE item_id = $1 AND type IN ('extension_granted', 'reopened')) AS set""";
@@ -151,13 +153,21 @@ final class ItemRepository {
     return changedUnits.isEmpty() ? item : item.compose(v -> tx.preparedQuery(UPDATE_UNIT).executeBatch(changedUnits).mapEmpty());
   }
 
-  Future<Void> append(SqlClient tx, long itemId, List<Event> events, Actor actor, Instant now) {
+  /** Appends the events, and notes them in what the transaction will publish as it ends. */
+  Future<Void> append(SqlClient tx, ItemChanges changes, long itemId, List<Event> events, Actor actor, Instant now) {
     List<Tuple> batch = new ArrayList<>();
     for (Event e : events) {
       batch.add(Tuple.from(new Object[] {itemId, Rows.utc(now), e.type(), actor.person().orElse(null), actor.wireRole(),
           e.unitId().orElse(null), e.rule().orElse(null), e.reason().orElse(null), e.data()}));
     }
-    return batch.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(APPEND_EVENT).executeBatch(batch).mapEmpty();
+    if (batch.isEmpty()) return Future.succeededFuture();
+    return tx.preparedQuery(APPEND_EVENT).executeBatch(batch).map(first -> {
+      // a batch answers one row set per tuple, chained
+      List<Long> ids = new ArrayList<>();
+      for (RowSet<Row> rows = first; rows != null; rows = rows.next()) rows.forEach(r -> ids.add(r.getLong("id")));
+      changes.appended(itemId, ids);
+      return null;
+    });
   }
 
   private static Item item(Row r, List<ItemUnit> units) {

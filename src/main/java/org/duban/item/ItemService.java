@@ -30,13 +30,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
  * Runs lifecycle commands against stored items. Each command takes the item's row lock
  * ({@code SELECT … FOR UPDATE}) for its transaction, so concurrent commands on one item are applied one
  * after the other and none is lost; the lifecycle then decides on the state as it is.
  */
-public final class ItemService {
+public final class ItemService implements SystemCommands {
   private static final Logger LOG = LoggerFactory.getLogger(ItemService.class);
   /** R06: shown to whoever registers an item. */
   public static final String CONFIDENTIALITY_NOTICE =
@@ -51,9 +52,17 @@ public final class ItemService {
   private final ReportRepository reports;
 
   private final ItemWatcher watcher;
+  private final ItemChanges.Publisher publisher;
 
   public ItemService(Pool pool, Clock clock, CalendarService calendars, Deadlines.Policy policy, ItemWatcher watcher) {
+    this(pool, clock, calendars, policy, watcher, ItemChanges.Publisher.NOTIFY);
+  }
+
+  /** @param publisher how each transaction's changes are published ({@link ItemChanges}): silent only to measure the cost */
+  public ItemService(Pool pool, Clock clock, CalendarService calendars, Deadlines.Policy policy, ItemWatcher watcher,
+                     ItemChanges.Publisher publisher) {
     this.watcher = watcher;
+    this.publisher = publisher;
     this.pool = pool;
     this.clock = clock;
     this.calendars = calendars;
@@ -73,10 +82,10 @@ public final class ItemService {
     if (decision instanceof Decision.Refused refused) return Future.failedFuture(refusalOf(refused, null));
     Decision.Accepted accepted = (Decision.Accepted) decision;
     int year = now.atZone(Zones.SHANGHAI).getYear();
-    return pool.withTransaction(tx -> unitsExist(tx, registration)
+    return inTransaction((tx, changes) -> unitsExist(tx, registration)
             .compose(v -> items.nextNumber(tx, accepted.item().sponsorUnitId(), year))
             .compose(number -> items.insert(tx, accepted.item(), registration, number, who.personId(), now))
-            .compose(id -> items.append(tx, id, accepted.events(), actor, now).map(id)))
+            .compose(id -> items.append(tx, changes, id, accepted.events(), actor, now).map(id)))
         .compose(id -> view(who, id))
         .map(view -> view.put("notice", CONFIDENTIALITY_NOTICE));
   }
@@ -100,8 +109,8 @@ public final class ItemService {
   public Future<JsonObject> command(Principal who, long itemId, Command command) {
     Instant now = clock.instant();
     Actor actor = actorOf(who);
-    return pool.withTransaction(tx -> lockVisible(tx, who, itemId)
-            .compose(item -> apply(tx, item, lifecycle().decide(item, command, actor, now), actor, now)
+    return inTransaction((tx, changes) -> lockVisible(tx, who, itemId)
+            .compose(item -> apply(tx, changes, item, lifecycle().decide(item, command, actor, now), actor, now)
                 .compose(next -> afterReview(tx, itemId, command))))
         .compose(v -> view(who, itemId));
   }
@@ -116,10 +125,10 @@ public final class ItemService {
     Actor actor = actorOf(who);
     long unitId = who.unitId().orElseThrow(() -> Refusal.forbidden("only a unit's liaison reports"));
     byte[] fingerprint = fingerprint(text, completion, attachments);
-    return pool.withTransaction(tx -> lockVisible(tx, who, itemId)
+    return inTransaction((tx, changes) -> lockVisible(tx, who, itemId)
         .compose(item -> reports.byKey(tx, itemId, unitId, idempotencyKey).compose(existing -> existing.isPresent()
             ? replay(existing.get(), fingerprint)
-            : newReport(tx, item, actor, unitId, text, completion, attachments, idempotencyKey, fingerprint, now))));
+            : newReport(tx, changes, item, actor, unitId, text, completion, attachments, idempotencyKey, fingerprint, now))));
   }
 
   /** The same key must carry the same report: anything else is a client mistake, not a retry. */
@@ -139,13 +148,13 @@ public final class ItemService {
   public record Submitted(JsonObject report, boolean replayed) {
   }
 
-  private Future<Submitted> newReport(SqlClient tx, Item item, Actor actor, long unitId, String text, boolean completion,
+  private Future<Submitted> newReport(SqlClient tx, ItemChanges changes, Item item, Actor actor, long unitId, String text, boolean completion,
                                       List<UUID> attachments, String key, byte[] fingerprint, Instant now) {
     return reports.insert(tx, item.id(), unitId, actor.personId(), completion, text, now, key, fingerprint)
         .map(id -> id.orElseThrow(() -> Refusal.conflict("a report with this Idempotency-Key is being stored; retry")))
         .compose(reportId -> {
           Decision decision = lifecycle().decide(item, new Command.SubmitReport(unitId, reportId, completion), actor, now);
-          return apply(tx, item, decision, actor, now)
+          return apply(tx, changes, item, decision, actor, now)
               .compose(next -> reports.setOnTime(tx, reportId, onTime(decision)))
               .compose(v -> linkAll(tx, reportId, attachments, actor.personId()))
               .compose(v -> reports.byKey(tx, item.id(), unitId, key))
@@ -214,8 +223,8 @@ public final class ItemService {
       AtomicInteger moved = new AtomicInteger();
       Future<Void> chain = Future.succeededFuture();
       for (Long id : ids) {
-        chain = chain.compose(v -> pool.<Void>withTransaction(tx -> items.lock(tx, id).compose(found -> found
-                .map(item -> recalendar(tx, item, year).map(changed -> {
+        chain = chain.compose(v -> this.<Void>inTransaction((tx, changes) -> items.lock(tx, id).compose(found -> found
+                .map(item -> recalendar(tx, changes, item, year).map(changed -> {
                   if (changed) moved.incrementAndGet();
                   return (Void) null;
                 }))
@@ -234,7 +243,7 @@ public final class ItemService {
   }
 
   /** One locked item: its deadlines moved where the calendar says (if anywhere), then its reminders re-planned. */
-  private Future<Boolean> recalendar(SqlClient tx, Item item, int year) {
+  private Future<Boolean> recalendar(SqlClient tx, ItemChanges changes, Item item, int year) {
     return items.deadlinesSetOtherwise(tx, item.id()).compose(setOtherwise -> {
       // one calendar for both the recount and the lifecycle's check of it, whatever a reload does meanwhile
       WorkCalendar calendar = calendar();
@@ -252,7 +261,7 @@ public final class ItemService {
         next = ((Decision.Accepted) decision).item();
         events.addAll(((Decision.Accepted) decision).events());
       }
-      return apply(tx, item, new Decision.Accepted(next, events), Actor.SYSTEM, now).map(true);
+      return apply(tx, changes, item, new Decision.Accepted(next, events), Actor.SYSTEM, now).map(true);
     });
   }
 
@@ -285,6 +294,22 @@ public final class ItemService {
   public Future<JsonArray> events(Principal who, long itemId) {
     return view(who, itemId).compose(v -> queries.events(itemId))
         .map(all -> new JsonArray(all.stream().map(e -> (JsonObject) e).filter(e -> PerUnitState.showsEvent(who, e)).toList()));
+  }
+
+  /**
+   * What a change notification names ({@link ItemChanges}), read back as it stands now that its transaction
+   * has committed: each item with events in the range, its state and those events, for every reader at once
+   * ({@link ItemChange#seenBy} cuts it to one). An item since gone is left out.
+   */
+  public Future<List<ItemChange>> changes(ItemChanges.Heard heard) {
+    Instant now = clock.instant();
+    WorkCalendar calendar = calendar();
+    return queries.eventsInRange(heard.firstEvent(), heard.lastEvent(), heard.items()).compose(byItem -> {
+      List<Future<Optional<ItemChange>>> read = byItem.entrySet().stream()
+          .map(e -> queries.item(e.getKey(), now, calendar).map(item -> item.map(view -> new ItemChange(e.getKey(), view, e.getValue()))))
+          .toList();
+      return Future.all(read).map(all -> read.stream().map(Future::result).flatMap(Optional::stream).toList());
+    });
   }
 
   /** A liaison reads only their own unit's reports on the item ({@link PerUnitState}). */
@@ -342,11 +367,44 @@ public final class ItemService {
         .orElseThrow(() -> Refusal.notFound("item " + itemId)));
   }
 
-  private Future<Item> apply(SqlClient tx, Item item, Decision decision, Actor actor, Instant now) {
+  /**
+   * A transaction that changes items: what it appended is published as it ends, inside it ({@link ItemChanges}),
+   * so a listener hears of it only once it commits; a failure anywhere rolls the notification back with the rest.
+   */
+  private <T> Future<T> inTransaction(BiFunction<SqlClient, ItemChanges, Future<T>> work) {
+    return pool.withTransaction(tx -> {
+      ItemChanges changes = new ItemChanges();
+      return work.apply(tx, changes).compose(result -> changes.publish(tx, publisher).map(result));
+    });
+  }
+
+  /** R16, R18 and any later system command, inside the caller's transaction ({@link SystemCommands}). */
+  @Override
+  public Future<Integer> apply(SqlClient tx, List<SystemCommands.Order> orders, Instant now) {
+    ItemChanges changes = new ItemChanges();
+    Lifecycle lifecycle = lifecycle();
+    AtomicInteger applied = new AtomicInteger();
+    Future<Void> chain = Future.succeededFuture();
+    for (SystemCommands.Order order : orders) {
+      chain = chain.compose(v -> items.lock(tx, order.itemId()).compose(found -> {
+        if (found.isEmpty()) return Future.succeededFuture();
+        Decision decision = lifecycle.decide(found.get(), order.command(), Actor.SYSTEM, now);
+        if (decision instanceof Decision.Refused refused) {
+          LOG.debug("item {} left as it is: {} ({})", order.itemId(), refused.reason(), refused.rule());
+          return Future.succeededFuture();
+        }
+        applied.incrementAndGet();
+        return apply(tx, changes, found.get(), decision, Actor.SYSTEM, now).mapEmpty();
+      }));
+    }
+    return chain.compose(v -> changes.publish(tx, publisher)).map(v -> applied.get());
+  }
+
+  private Future<Item> apply(SqlClient tx, ItemChanges changes, Item item, Decision decision, Actor actor, Instant now) {
     if (decision instanceof Decision.Refused refused) return Future.failedFuture(refusalOf(refused, item));
     Decision.Accepted accepted = (Decision.Accepted) decision;
     return items.save(tx, item, accepted.item(), now)
-        .compose(v -> items.append(tx, item.id(), accepted.events(), actor, now))
+        .compose(v -> items.append(tx, changes, item.id(), accepted.events(), actor, now))
         .compose(v -> reports.reportTimes(tx, item.id()))
         // the time after the lock was granted: the engine may have fired messages while this waited
         .compose(times -> watcher.changed(tx, accepted.item(), times, clock.instant()))

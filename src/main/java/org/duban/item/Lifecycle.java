@@ -113,6 +113,7 @@ public final class Lifecycle {
     if (command instanceof Command.ApproveClose) return approveClose(item, actor, now);
     if (command instanceof Command.Recheck c) return recheck(item, c, actor, now);
     if (command instanceof Command.Recalendar c) return recalendar(item, c, actor);
+    if (command instanceof Command.EnterKeySupervision c) return enterKeySupervision(item, c, actor);
     throw new IllegalArgumentException("unknown command " + command);
   }
 
@@ -344,6 +345,18 @@ public final class Lifecycle {
     Event moved = Event.of("deadline_moved", "R12").forUnit(c.unitId())
         .with("from", current.get().toString()).with("to", c.newDeadline().toString()).with("year", c.year());
     return new Decision.Accepted(item.withUnit(c.unitId(), u -> u.withDeadline(c.newDeadline())), List.of(moved));
+  }
+
+  // R16, R18: an escalation that falls due puts the item under key supervision, once; only the system does it,
+  // as the reminder engine fires the message. A closed item is past escalating; one already under key
+  // supervision (an R18 hand-off, then R16's three days) stays as it is, and the timeline says it once.
+  private Decision enterKeySupervision(Item item, Command.EnterKeySupervision c, Actor actor) {
+    if (!"R16".equals(c.rule()) && !"R18".equals(c.rule())) throw new IllegalArgumentException("key supervision follows R16 or R18, not " + c.rule());
+    if (!actor.isSystem()) return forbidden(c.rule(), "only the system puts an item under key supervision, when its escalation falls due");
+    if (item.status() == Status.CLOSED) return conflict(c.rule(), "a closed item is not put under key supervision");
+    if (item.keySupervision()) return conflict(c.rule(), "the item is already under key supervision");
+    Event entered = Event.of("key_supervision", c.rule()).with("message", c.messageKey());
+    return new Decision.Accepted(item.underKeySupervision(), List.of(entered));
   }
 
   private Decision sponsorStep(Item item, Actor actor, Status from, Status to, String event, String rule) {

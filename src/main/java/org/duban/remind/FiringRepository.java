@@ -1,7 +1,6 @@
 package org.duban.remind;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -15,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** All SQL of firing: finding what falls due, claiming it, and writing what goes out. */
+/**
+ * All SQL of firing: finding what falls due, claiming it, and writing what goes out. What a message does
+ * to its item (R16, R18) is not written here: the item package does it, as a system command.
+ */
 final class FiringRepository {
   private static final String DUE = """
       SELECT key, item_id, send_at FROM planned_message WHERE state = 'planned' AND send_at < $1 ORDER BY send_at LIMIT $2""";
@@ -47,12 +49,6 @@ final class FiringRepository {
         FROM item_unit iu JOIN unit u ON u.id = iu.unit_id WHERE iu.item_id = ANY($1)""";
   private static final String SUPERVISION_PHONES = """
       SELECT DISTINCT phone FROM person WHERE role = 'supervision' AND active AND phone IS NOT NULL ORDER BY phone""";
-  private static final String ENTER_KEY_SUPERVISION = """
-      UPDATE item SET key_supervision = true, updated_at = $2, version = version + 1
-       WHERE id = $1 AND NOT key_supervision AND status <> 'closed'
-      RETURNING id""";
-  private static final String KEY_SUPERVISION_EVENT = """
-      INSERT INTO item_event (item_id, at, type, rule, data) VALUES ($1, $2, 'key_supervision', $3, $4)""";
   // R21 after a late claim: back in the schedule, to go when the quiet hours end; where it was first due is kept
   private static final String HOLD = """
       UPDATE planned_message SET state = 'planned', send_at = $2, held_from = coalesce(held_from, send_at),
@@ -117,14 +113,6 @@ final class FiringRepository {
       return units;
     }).compose(units -> tx.query(SUPERVISION_PHONES).execute()
         .map(rows -> new Context(byId, units, Rows.all(rows, r -> r.getString("phone"))))));
-  }
-
-  /** R16, R18: the item enters key supervision once; the timeline says so. */
-  Future<Void> enterKeySupervision(SqlClient tx, long itemId, String rule, Instant now) {
-    return tx.preparedQuery(ENTER_KEY_SUPERVISION).execute(Tuple.of(itemId, Rows.utc(now))).compose(rows -> rows.size() == 0
-        ? Future.succeededFuture()
-        : tx.preparedQuery(KEY_SUPERVISION_EVENT)
-            .execute(Tuple.of(itemId, Rows.utc(now), rule, new JsonObject().put("by", "reminder engine"))).mapEmpty());
   }
 
   /** R21: the messages a late claim found in the quiet hours go back into the schedule, to go when they end. */

@@ -9,6 +9,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import org.duban.db.Rows;
+import org.duban.item.Command;
+import org.duban.item.SystemCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ public final class ReminderEngine {
   private final FiringRepository firing;
   private final Pool pool;
   private final Runnable onFired;
+  private final SystemCommands items;
   private final HashedWheelTimer wheel = new HashedWheelTimer(ReminderEngine::wheelThread, 10, TimeUnit.MILLISECONDS, 2048);
   private final Map<String, Timeout> scheduled = new ConcurrentHashMap<>();
   private final Queue<Fired> due = new ConcurrentLinkedQueue<>();
@@ -64,8 +67,12 @@ public final class ReminderEngine {
   private int inFlight;
   private volatile boolean stopped;
 
-  /** @param onFired told after each batch is claimed and written, to hand the outbox to the channels */
-  public ReminderEngine(Vertx vertx, Pool pool, Clock clock, String node, Runnable onFired) {
+  /**
+   * @param items what an escalation does to its item goes through here (R16, R18), in the claiming transaction
+   * @param onFired told after each batch is claimed and written, to hand the outbox to the channels
+   */
+  public ReminderEngine(Vertx vertx, Pool pool, Clock clock, String node, SystemCommands items, Runnable onFired) {
+    this.items = items;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -237,16 +244,19 @@ public final class ReminderEngine {
     return out;
   }
 
-  /** R16, R18: a key supervision or hand-off message also puts the item under key supervision. */
+  /**
+   * R16, R18: a key supervision or hand-off message also puts the item under key supervision: a system
+   * command of the item package, in this transaction, all of the batch's in one call (so one notification).
+   */
   private Future<Void> effects(SqlClient tx, List<FiringRepository.Claimed> claimed, Instant now) {
-    Future<Void> chain = Future.succeededFuture();
+    List<SystemCommands.Order> orders = new ArrayList<>();
     for (FiringRepository.Claimed c : claimed) {
       boolean escalates = c.kinds().contains(Planned.KEY_SUPERVISION) || c.kinds().contains(Planned.MONTHLY_HAND_OFF);
       if (escalates) {
         String rule = c.kinds().contains(Planned.KEY_SUPERVISION) ? "R16" : "R18";
-        chain = chain.compose(v -> firing.enterKeySupervision(tx, c.itemId(), rule, now));
+        orders.add(new SystemCommands.Order(c.itemId(), new Command.EnterKeySupervision(rule, c.key())));
       }
     }
-    return chain;
+    return orders.isEmpty() ? Future.succeededFuture() : items.apply(tx, orders, now).mapEmpty();
   }
 }

@@ -93,6 +93,13 @@ class ReminderEngineTest {
         Duration.ofSeconds(15));
     List<String> events = Items4Test.types(flow.events(id, flow.sponsor));
     assertThat(events).containsOnlyOnce("key_supervision");
+    // a system command through the lifecycle, like R12's deadline_moved: the system did it, no person
+    JsonObject entered = flow.events(id, flow.sponsor).stream().map(e -> (JsonObject) e)
+        .filter(e -> e.getString("type").equals("key_supervision")).findFirst().orElseThrow();
+    assertThat(entered.getString("actorRole")).isEqualTo("system");
+    assertThat(entered.getValue("actorId")).isNull();
+    assertThat(entered.getString("rule")).isEqualTo("R16");
+    assertThat(entered.getJsonObject("data").getString("message")).isNotBlank();
   }
 
   @Test
