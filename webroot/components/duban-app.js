@@ -14,10 +14,10 @@ class DubanApp extends LitElement {
   static styles = css`
     :host { display: block; max-width: 40rem; margin: 0 auto; min-height: 100vh; background: var(--paper); }
     header {
-      display: flex; align-items: center; gap: 0.5rem; padding: 0.25rem 0.5rem 0.25rem 0.75rem;
+      display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; padding: 0.25rem 0.5rem 0.25rem 0.75rem;
       background: var(--seal); color: #fff; position: sticky; top: 0; z-index: 2;
     }
-    .brand { display: flex; align-items: center; gap: 0.5rem; font-weight: 700; font-size: 1.125rem; flex: 1; min-width: 0; }
+    .brand { display: flex; align-items: center; gap: 0.5rem; font-weight: 700; font-size: 1.125rem; flex: 1; white-space: nowrap; }
     .brand img { width: 1.75rem; height: 1.75rem; }
     button {
       min-height: 44px; min-width: 44px; padding: 0 0.75rem; font: inherit; font-size: 0.9375rem;

@@ -65,7 +65,7 @@ class DubanMessage extends LitElement {
         <div class="meta">${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>
       </div>`;
     }
-    return html`<div class="bubble system">${name}${grade}${ev.actorName ? ` · ${ev.actorName}` : ''}
+    return html`<div class="bubble system">${name}${grade}${ev.unitName ? ` → ${ev.unitName}` : ''}${ev.actorName ? ` · ${ev.actorName}` : ''}
       ${ev.reason ? html`<br>${t('reason', { reason: ev.reason })}` : nothing}
       <br>${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>`;
   }

@@ -44,8 +44,9 @@ export function countdown(deadlineMs, nowMs, lang = 'zh') {
  * (never later than a minute, never sooner than a second).
  */
 export function nextChangeIn(deadlineMs, nowMs) {
+  // before the deadline the time left drops to the next whole minute; after it the time overdue
+  // grows to the next one: both are this far away
   const left = deadlineMs - nowMs;
-  const intoMinute = ((left % MINUTE) + MINUTE) % MINUTE;
-  const wait = left > 0 ? intoMinute : MINUTE - intoMinute;
+  const wait = ((left % MINUTE) + MINUTE) % MINUTE;
   return Math.min(MINUTE, Math.max(1000, wait || MINUTE));
 }

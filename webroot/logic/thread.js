@@ -19,5 +19,6 @@ export function thread(events = [], reports = [], reminders = []) {
     if (message.state !== 'fired') continue;
     entries.push({ side: 'system', kind: 'reminder', at: message.firedAt ?? message.sendAt, id: `m${message.key}`, message });
   }
-  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  // the same moment keeps the server's order (events come oldest first), reports before events
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => Date.parse(a.e.at) - Date.parse(b.e.at) || a.i - b.i).map(({ e }) => e);
 }

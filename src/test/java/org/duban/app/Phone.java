@@ -56,6 +56,11 @@ final class Phone implements AutoCloseable {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
+  /** What the phone's screen shows, as for a thread with its composer pinned at the bottom. */
+  static void screen(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+  }
+
   static void signIn(Page page, String login, String password) {
     page.navigate("/");
     page.getByLabel("账号").fill(login);
