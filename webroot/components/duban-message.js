@@ -46,12 +46,12 @@ class DubanMessage extends LitElement {
         ${q.state === 'refused'
           ? html`<div class="refused" role="alert">${t('refused', { detail: q.problem ?? '' })}</div>
               <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('discard', { bubbles: true, composed: true }))}>${t('discard')}</button>`
-          : html`<div class="waiting">⏳ ${t('waiting')}</div>`}
+          : html`<div class="waiting">${t('waiting')}</div>`}
       </div>`;
     }
     if (e.kind === 'reminder') {
       const m = e.message;
-      return html`<div class="bubble system">🔔 ${t('reminderSent')}${m.kinds?.length ? `：${m.kinds.join('、')}` : ''}
+      return html`<div class="bubble system">${t('reminderSent')}${m.kinds?.length ? `：${m.kinds.join('、')}` : ''}
         · ${when}${m.rules?.length ? html` · ${t('rule', { rule: m.rules.join(' ') })}` : nothing}</div>`;
     }
     const ev = e.event;
