@@ -63,6 +63,11 @@ public final class AuthService {
                 : "the refresh token is unknown, expired or ended")))));
   }
 
+  /** How long a session lasts without use: the refresh cookie's lifetime too. */
+  public Duration refreshTtl() {
+    return refreshTtl;
+  }
+
   public Future<Void> logout(Principal principal) {
     return repository.endSession(principal.sessionId(), wall.instant(), "logout");
   }

@@ -26,6 +26,10 @@ import java.util.function.Consumer;
 public final class ApiRouter {
   /** Of the Swagger UI WebJar, only the two files the API page uses, not its own sample pages. */
   private static final Set<String> API_PAGE_FILES = Set.of("swagger-ui-bundle.js", "swagger-ui.css");
+  /** The phone app's page: its inline import map is the one inline script the page policy allows. */
+  static final String APP_SHELL = "webroot/index.html";
+  /** Lit and the packages it imports, as the app's import map names them. */
+  static final java.util.List<String> APP_MODULES = java.util.List.of("lit", "lit-html", "lit-element", "lit__reactive-element");
 
   private ApiRouter() {
   }
@@ -38,11 +42,13 @@ public final class ApiRouter {
   public static Future<Router> build(Vertx vertx, JsonObject contractDocument, Settings settings, JWTAuth tokens,
                                      Guard guard,
                                      Consumer<Api> features) {
-    return Contract.parse(vertx, contractDocument).map(contract -> {
+    Future<String> pagePolicy = StaticFiles.text(vertx, APP_SHELL)
+        .map(html -> SecurityHeaders.pagePolicy(SecurityHeaders.scriptHashes(html)));
+    return pagePolicy.compose(policy -> Contract.parse(vertx, contractDocument).map(contract -> {
       RouterBuilder builder = RouterBuilder.create(vertx, contract, QueryOnce.extractor());
       builder.rootHandler(RequestIds.handler());
       builder.rootHandler(TimeoutHandler.create(settings.requestTimeoutMs(), 503));
-      builder.rootHandler(SecurityHeaders.handler());
+      builder.rootHandler(SecurityHeaders.handler(policy));
       builder.rootHandler(QueryOnce.wellFormed());
       builder.rootHandler(new Bodies(contract, settings, token -> isGenuine(tokens, token)));
       builder.rootHandler(new JsonText());
@@ -60,7 +66,7 @@ public final class ApiRouter {
       router.errorHandler(400, ErrorFunnel::unroutable);
       router.errorHandler(500, funnel);
       return router;
-    });
+    }));
   }
 
   /**
@@ -83,6 +89,10 @@ public final class ApiRouter {
       if (API_PAGE_FILES.contains(rc.pathParam("file"))) rc.redirect(swagger + "/" + rc.pathParam("file"));
       else rc.fail(404);
     });
+    for (String name : APP_MODULES) {
+      router.route(WebJars.path("org.webjars.npm", name) + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+          .handler(WebJars.serveModules("org.webjars.npm", name));
+    }
     router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticFiles.under("", "webroot", StaticFiles.REVALIDATE, Map.of("/", "/index.html", "/docs", "/docs.html")));
   }

@@ -32,15 +32,16 @@ final class StaticFiles implements Handler<RoutingContext> {
   static final String REVALIDATE = "no-cache";
   // plain names only: no hidden files, no "..", nothing a path could climb out with
   private static final Pattern SAFE = Pattern.compile("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8",
-      "js", "text/javascript; charset=utf-8",
-      "css", "text/css; charset=utf-8",
-      "svg", "image/svg+xml",
-      "ico", "image/x-icon",
-      "png", "image/png",
-      "json", "application/json",
-      "yaml", "application/yaml; charset=utf-8");
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("html", "text/html; charset=utf-8"),
+      Map.entry("js", "text/javascript; charset=utf-8"),
+      Map.entry("css", "text/css; charset=utf-8"),
+      Map.entry("svg", "image/svg+xml"),
+      Map.entry("ico", "image/x-icon"),
+      Map.entry("png", "image/png"),
+      Map.entry("json", "application/json"),
+      Map.entry("webmanifest", "application/manifest+json"),
+      Map.entry("yaml", "application/yaml; charset=utf-8"));
   // the files never change while the process runs; only files that exist are kept, so the map is bounded
   private static final Map<String, File> LOADED = new ConcurrentHashMap<>();
 
@@ -83,6 +84,11 @@ final class StaticFiles implements Handler<RoutingContext> {
       return;
     }
     load(rc.vertx(), root + name).onSuccess(file -> send(rc, file, cacheControl)).onFailure(missing -> rc.next());
+  }
+
+  /** The text of a shipped file, as it is served (the shell's policy hashes its inline import map). */
+  static Future<String> text(Vertx vertx, String file) {
+    return load(vertx, file).map(f -> f.content().toString(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Read once (two requests racing for the first read both read it, which is harmless). */

@@ -27,6 +27,20 @@ public final class WebJars {
     return StaticFiles.under(path(group, name), root, StaticFiles.IMMUTABLE, Map.of());
   }
 
+  /**
+   * Only a WebJar's production modules ({@code .js}, not under {@code development/} or {@code node/}):
+   * what a browser loads through the app's import map, nothing of the package's other files.
+   */
+  public static Handler<RoutingContext> serveModules(String group, String name) {
+    String path = path(group, name);
+    Handler<RoutingContext> files = serve(group, name);
+    return rc -> {
+      String file = rc.normalizedPath().length() > path.length() ? rc.normalizedPath().substring(path.length() + 1) : "";
+      if (file.endsWith(".js") && !file.startsWith("development/") && !file.startsWith("node/")) files.handle(rc);
+      else rc.fail(404);
+    };
+  }
+
   static String version(String group, String name) {
     String resource = "META-INF/maven/" + group + "/" + name + "/pom.properties";
     try (InputStream in = WebJars.class.getClassLoader().getResourceAsStream(resource)) {

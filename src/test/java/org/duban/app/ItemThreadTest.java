@@ -1,0 +1,119 @@
+package org.duban.app;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonArray;
+import org.duban.demo.DemoData;
+import org.duban.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An item as a conversation, and reports from the phone: stored once, shown as text, queued while offline. */
+class ItemThreadTest {
+  static TestServer server;
+  static Phone phone;
+  BrowserContext context;
+  Page page;
+  final List<String> errors = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(ItemThreadTest.class);
+    phone = new Phone(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    phone.close();
+    server.close();
+  }
+
+  @BeforeEach
+  void openPhone() {
+    context = phone.context();
+    page = phone.open(context, errors);
+  }
+
+  @AfterEach
+  void closePhone() {
+    context.close();
+    assertThat(errors).as("errors on the page").isEmpty();
+  }
+
+  /** The reports the server stored for an item, as the sponsor sees them. */
+  static JsonArray reports(long itemId) {
+    return server.get("/items/" + itemId + "/reports", server.tokenOf("keshi1")).bodyAsJsonObject().getJsonArray("items");
+  }
+
+  long openFirstItem(String login) {
+    Phone.signIn(page, login, DemoData.PASSWORD);
+    page.locator("duban-item-card").first().click();
+    assertThat(page.locator("duban-item h1")).isVisible();
+    return Long.parseLong(page.url().replaceAll(".*#/items/", ""));
+  }
+
+  @Test
+  void anItemOpensAsAThreadWithItsHeader() {
+    long id = openFirstItem("fgw");
+    assertThat(page.locator("duban-item h1")).hasText("市长批示：主干道积水点排查整改");
+    assertThat(page.locator("duban-item .head")).containsText("ZH1-2026-0001");
+    assertThat(page.locator("duban-item .head")).containsText("已逾期");
+    assertThat(page.locator("duban-item .head")).containsText("市发展和改革委员会");
+    assertThat(page.locator("duban-item .head")).containsText("市政府办公室综合一科");
+    assertThat(page.locator("duban-message").first()).containsText("立项");
+    assertThat(page.locator("duban-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("交办"))).hasCount(1);
+    Phone.screen(page, "item-thread");
+    assertThat(id).isPositive();
+    // back to the list
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("‹ 返回")).click();
+    assertThat(page.locator("duban-item-card")).hasCount(2);
+  }
+
+  @Test
+  void aTextReportIsStoredOnceAndItsHtmlShowsAsText() {
+    long id = openFirstItem("fgw");
+    int before = reports(id).size();
+    String text = "积水点清单已报送 <img src=x onerror=alert(1)><script>alert(2)</script>";
+    page.onDialog(d -> errors.add("a dialog opened: " + d.message()));
+    page.getByLabel("反馈内容").fill(text);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送反馈")).click();
+    assertThat(page.locator("duban-message .text").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("积水点清单已报送"))).hasText(text);
+    assertThat(page.locator("duban-message img")).hasCount(0);
+    assertThat(page.locator("[data-queued]")).hasCount(0);
+    JsonArray stored = reports(id);
+    assertThat(stored).hasSize(before + 1);
+    assertThat(stored.getJsonObject(stored.size() - 1).getString("text")).isEqualTo(text);
+    Phone.screen(page, "item-report-sent");
+  }
+
+  @Test
+  void offlineTheReportWaitsAndGoesExactlyOnceWhenBackOnline() {
+    long id = openFirstItem("fgw");
+    int before = reports(id).size();
+    context.setOffline(true);
+    assertThat(page.getByText("当前离线")).isVisible();
+    page.getByLabel("反馈内容").fill("离线时写的进展：已完成 12 处积水点排查");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送反馈")).click();
+    assertThat(page.locator("[data-queued]")).containsText("等待发送");
+    Phone.screen(page, "item-waiting-to-send");
+    assertThat(reports(id)).hasSize(before);
+
+    // kept across a reload too: the queue is in IndexedDB, with its idempotency key
+    context.setOffline(false);
+    assertThat(page.locator("[data-queued]")).hasCount(0);
+    assertThat(page.locator("duban-message .text").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("离线时写的进展"))).hasCount(1);
+    JsonArray stored = reports(id);
+    assertThat(stored).hasSize(before + 1);
+    assertThat(stored.stream().filter(r -> ((io.vertx.core.json.JsonObject) r).getString("text").startsWith("离线时写的进展")).count()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,86 @@
+// The app's pure logic, tested in the browser it runs in. Evaluated by LogicTest on a page of the app;
+// answers [{ name, ok, detail }].
+async () => {
+  const { light } = await import('/logic/light.js');
+  const { byUrgency } = await import('/logic/urgency.js');
+  const { countdown, nextChangeIn } = await import('/logic/countdown.js');
+  const { offsetFromDateHeader, offsetFromInstant } = await import('/logic/clock.js');
+  const { calendarNote } = await import('/logic/calendar.js');
+  const { compose, outcome, sendingOrder } = await import('/logic/outbox.js');
+  const { thread } = await import('/logic/thread.js');
+  const results = [];
+  const eq = (name, actual, expected) => {
+    const ok = JSON.stringify(actual) === JSON.stringify(expected);
+    results.push({ name, ok, detail: ok ? '' : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}` });
+  };
+  const H = 3600 * 1000;
+  const M = 60 * 1000;
+  const now = Date.parse('2026-06-01T02:00:00Z');
+  const at = (ms) => new Date(now + ms).toISOString();
+
+  // the traffic light
+  eq('overdue is red', light({ status: 'active', nextDeadline: at(-H), overdue: true }, now), 'red');
+  eq('past its deadline is red even before the server says overdue', light({ status: 'active', nextDeadline: at(-1000) }, now), 'red');
+  eq('key supervision is red however far the deadline', light({ status: 'active', nextDeadline: at(30 * 24 * H), keySupervision: true }, now), 'red');
+  eq('due within 24 h is yellow', light({ status: 'active', nextDeadline: at(24 * H) }, now), 'yellow');
+  eq('returned is yellow', light({ status: 'active', nextDeadline: at(5 * 24 * H), returns: 1 }, now), 'yellow');
+  eq('more than 24 h is green', light({ status: 'active', nextDeadline: at(24 * H + 1000) }, now), 'green');
+  eq('no deadline is green', light({ status: 'active', nextDeadline: null }, now), 'green');
+  eq('closed has no light', light({ status: 'closed', nextDeadline: at(-H), overdue: true }, now), 'none');
+
+  // urgency
+  const items = [
+    { id: 1, number: 'A-5', status: 'active', nextDeadline: at(10 * 24 * H) },
+    { id: 2, number: 'A-4', status: 'active', nextDeadline: at(2 * H) },
+    { id: 3, number: 'A-3', status: 'active', nextDeadline: at(-2 * H), overdue: true },
+    { id: 4, number: 'A-2', status: 'active', nextDeadline: at(-30 * H), overdue: true },
+    { id: 5, number: 'A-1', status: 'active', nextDeadline: at(20 * 24 * H), keySupervision: true },
+    { id: 6, number: 'A-0', status: 'active', nextDeadline: null },
+    { id: 7, number: 'A-9', status: 'closed', nextDeadline: null },
+    { id: 8, number: 'A-8', status: 'active', nextDeadline: at(9 * 24 * H), returns: 2 },
+  ];
+  eq('most urgent first: red by deadline, yellow, green, no deadline, closed', byUrgency(items, now).map((i) => i.id), [4, 3, 5, 2, 8, 1, 6, 7]);
+  eq('the order does not change the input', items.map((i) => i.id), [1, 2, 3, 4, 5, 6, 7, 8]);
+
+  // countdown wording
+  eq('hours and minutes', countdown(now + 4 * H + 12 * M + 30000, now), '4 小时 12 分后到期');
+  eq('days and hours overdue', countdown(now - (27 * H + 5 * M), now), '已逾期 1 天 3 小时');
+  eq('whole days', countdown(now + 3 * 24 * H + 10 * M, now), '3 天后到期');
+  eq('minutes only', countdown(now + 59 * M + 59000, now), '59 分后到期');
+  eq('under a minute', countdown(now + 30000, now), '不到 1 分钟后到期');
+  eq('just overdue', countdown(now - 30000, now), '刚刚逾期');
+  eq('english', countdown(now + 4 * H + 12 * M, now, 'en'), 'due in 4 h 12 min');
+  eq('english overdue', countdown(now - (27 * H), now, 'en'), 'overdue by 1 d 3 h');
+  eq('no deadline, no wording', countdown(null, now), null);
+  eq('redraws when the minute turns', nextChangeIn(now + 4 * H + 12 * M + 30000, now), 30000);
+  eq('never sooner than a second', nextChangeIn(now + 4 * H + 200, now), 1000);
+  eq('overdue redraws when the minute turns too', nextChangeIn(now - 20000, now), 40000);
+
+  // the server's clock
+  eq('offset from a Date header, half a second added back', offsetFromDateHeader('Mon, 01 Jun 2026 02:00:10 GMT', now), 10500);
+  eq('no header, no offset', offsetFromDateHeader(null, now), null);
+  eq('offset from an instant over the round trip', offsetFromInstant('2026-06-01T02:00:05.000Z', now - 200, now + 200), 5000);
+
+  // the calendar mark (R12)
+  eq('missing year', calendarNote({ status: 'missing', missingYears: [2027] }), '（2027年节假日安排未发布，时限可能调整）');
+  eq('known year says nothing', calendarNote({ status: 'known', missingYears: [] }), null);
+
+  // the offline queue
+  let n = 0;
+  const a = compose(9, 'first', () => `key-${++n}-abcdefgh`, now);
+  const b = compose(9, 'second', () => `key-${++n}-abcdefgh`, now + 1000);
+  eq('a report gets its key when composed', [a.key, a.state, a.itemId], ['key-1-abcdefgh', 'waiting', 9]);
+  eq('oldest first', sendingOrder([b, a]).map((e) => e.text), ['first', 'second']);
+  eq('stored or replayed is sent', [outcome(201), outcome(200)], ['sent', 'sent']);
+  eq('no answer, 5xx, 401, 429 retry', [outcome(null), outcome(503), outcome(401), outcome(429)], ['retry', 'retry', 'retry', 'retry']);
+  eq('a refusal is for the person to see', [outcome(400), outcome(403), outcome(409), outcome(422)], ['refused', 'refused', 'refused', 'refused']);
+
+  // the thread
+  const t = thread(
+    [{ id: 1, at: at(-3 * H), type: 'assigned' }, { id: 2, at: at(-H), type: 'reported' }, { id: 3, at: at(-30 * M), type: 'returned', reason: 'x' }],
+    [{ id: 7, submittedAt: at(-H), text: 'r' }],
+    [{ key: 'k1', state: 'fired', firedAt: at(-2 * H), rules: ['R13'] }, { key: 'k2', state: 'planned', sendAt: at(H) }]);
+  eq('oldest first, reports mine, returns theirs, fired reminders system, planned ones not yet',
+    t.map((e) => `${e.side}:${e.kind}`), ['system:event', 'system:reminder', 'mine:report', 'theirs:event']);
+  return results;
+}

@@ -1,0 +1,98 @@
+// An item as a conversation: its header, its timeline as a thread (newest at the bottom), the composer.
+import { LitElement, html, css, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { t } from '../i18n.js';
+import { light } from '../logic/light.js';
+import { serverNow } from '../logic/clock.js';
+import { calendarNote } from '../logic/calendar.js';
+import { thread } from '../logic/thread.js';
+import { localTime } from '../logic/time.js';
+import './duban-light.js';
+import './duban-countdown.js';
+import './duban-message.js';
+import './duban-composer.js';
+
+
+class DubanItem extends LitElement {
+  static properties = { lang: {}, current: { attribute: false }, offsetMs: { type: Number }, outbox: { attribute: false } };
+
+  static styles = css`
+    :host { display: flex; flex-direction: column; min-height: calc(100vh - 52px); }
+    .head { padding: 0.5rem 0.75rem 0.75rem; border-bottom: 1px solid var(--line); background: #fff; }
+    .back {
+      min-height: 44px; min-width: 44px; font: inherit; background: none; border: 0; color: var(--focus); padding: 0 0.25rem;
+      cursor: pointer; text-decoration: underline;
+    }
+    .back:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    h1 { font-size: 1.25rem; margin: 0.25rem 0; overflow-wrap: anywhere; }
+    .row { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 0.75rem; margin: 0.5rem 0 0; font-size: 0.9375rem; }
+    dt { color: var(--muted); }
+    dd { margin: 0; overflow-wrap: anywhere; }
+    .note { font-size: 0.875rem; color: #5c4300; }
+    .badge { font-size: 0.8125rem; padding: 0.125rem 0.5rem; border-radius: 1rem; font-weight: 700; background: #fce8e6; color: #8c1d18; }
+    h2 { font-size: 1rem; margin: 0.75rem 0.75rem 0.25rem; color: var(--muted); }
+    ol { list-style: none; margin: 0; padding: 0.25rem 0.75rem 1rem; display: grid; gap: 0.625rem; flex: 1; align-content: start; }
+    .state { padding: 1.5rem 0.75rem; color: var(--muted); }
+    .error { color: #8c1d18; }
+    duban-composer { position: sticky; bottom: 0; }
+  `;
+
+  render() {
+    const c = this.current;
+    const back = html`<button type="button" class="back" @click=${() => this.emit('back')}>‹ ${t('back')}</button>`;
+    if (!c.item) {
+      return html`<div class="head">${back}</div>
+        <p class="state ${c.error ? 'error' : ''}" role=${c.error ? 'alert' : 'status'}>
+          ${c.error ? (c.error === 'notFound' ? t('notFound') : c.error) : t('loading')}</p>`;
+    }
+    const item = c.item;
+    const mine = item.units.find((u) => u.status !== undefined) ?? null;
+    const deadline = mine?.deadline ?? item.deadline;
+    const view = { ...item, nextDeadline: deadline, returns: mine?.returns ?? 0, unitStatus: mine?.status, overdue: mine?.overdue ?? item.overdue };
+    const colour = light(view, serverNow(this.offsetMs));
+    const lead = item.units.filter((u) => u.role === 'lead').map((u) => u.name).join('、');
+    const cooperating = item.units.filter((u) => u.role === 'cooperating').map((u) => u.name).join('、');
+    const note = calendarNote(item.calendar, this.lang);
+    const entries = thread(c.events, c.reports, c.reminders);
+    return html`
+      <section class="head" aria-labelledby="title">
+        ${back}
+        <div class="row"><span>${item.number}</span><duban-light .light=${colour} .lang=${this.lang}></duban-light>
+          ${item.keySupervision ? html`<span class="badge">${t('keySupervision')}</span>` : nothing}</div>
+        <h1 id="title">${item.title}</h1>
+        <dl>
+          ${item.node ? html`<dt>${t('node')}</dt><dd>${t('nodes')[item.node] ?? item.node}</dd>` : nothing}
+          <dt>${t('deadline')}</dt>
+          <dd>${deadline ? html`${localTime(deadline, this.lang)}<br><duban-countdown .deadline=${deadline} .offsetMs=${this.offsetMs} .lang=${this.lang}></duban-countdown>` : t('noDeadline')}
+            ${note ? html`<br><span class="note">${note}</span>` : nothing}</dd>
+          <dt>${t('lead')}</dt><dd>${lead}</dd>
+          ${cooperating ? html`<dt>${t('cooperating')}</dt><dd>${cooperating}</dd>` : nothing}
+          <dt>${t('sponsor')}</dt><dd>${item.sponsorName}</dd>
+        </dl>
+      </section>
+      <h2>${t('thread')}</h2>
+      <ol aria-label=${t('thread')}>
+        ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang}></duban-message></li>`)}
+        ${repeat(this.outbox ?? [], (o) => o.key, (o) => html`<li><duban-message .lang=${this.lang}
+          .entry=${{ side: 'mine', kind: 'queued', at: o.composedAt, id: o.key, queued: o }}
+          @discard=${() => this.emit('discard', { key: o.key })}></duban-message></li>`)}
+      </ol>
+      ${item.status === 'closed' || item.status === 'draft' ? nothing : html`<duban-composer .lang=${this.lang}
+        @send-report=${(e) => { e.stopPropagation(); this.emit('send-report', e.detail); }}></duban-composer>`}
+    `;
+  }
+
+  updated(changed) {
+    // the newest message is at the bottom: keep it in view as the thread grows
+    const before = changed.get('current');
+    const grew = before && (before.reports?.length !== this.current.reports?.length || before.item !== this.current.item);
+    if (grew || changed.has('outbox')) this.renderRoot.querySelector('ol li:last-child')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  emit(name, detail) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('duban-item', DubanItem);

@@ -1,0 +1,74 @@
+// One entry of the thread: the unit's report (right), the sponsor's word (left), or a system line.
+// Every text is bound as text: Lit escapes it; nothing here ever renders HTML from data.
+import { LitElement, html, css, nothing } from 'lit';
+import { t } from '../i18n.js';
+import { localTime } from '../logic/time.js';
+
+class DubanMessage extends LitElement {
+  static properties = { entry: { attribute: false }, lang: {} };
+
+  static styles = css`
+    :host { display: flex; }
+    :host([side='mine']) { justify-content: flex-end; }
+    :host([side='system']) { justify-content: center; }
+    .bubble { max-width: 85%; padding: 0.5rem 0.75rem; border-radius: 1rem; overflow-wrap: anywhere; }
+    .mine { background: #f9dedc; color: var(--ink); border-bottom-right-radius: 0.25rem; }
+    .theirs { background: #eef0f4; color: var(--ink); border: 1px solid #d5d9e0; border-bottom-left-radius: 0.25rem; }
+    .system { max-width: 95%; background: transparent; color: var(--muted); text-align: center; font-size: 0.875rem; padding: 0.25rem 0.5rem; }
+    .who { font-size: 0.8125rem; font-weight: 700; color: var(--muted); }
+    .text { white-space: pre-wrap; margin: 0.125rem 0; }
+    .meta { font-size: 0.8125rem; color: var(--muted); }
+    .waiting { color: #5c4300; font-weight: 700; }
+    .refused { color: #8c1d18; font-weight: 700; }
+    button { min-height: 44px; font: inherit; font-size: 0.875rem; margin-top: 0.25rem; border-radius: 0.5rem; border: 1px solid #79747e; background: #fff; padding: 0 0.75rem; }
+    button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  `;
+
+  willUpdate() {
+    this.setAttribute('side', this.entry.side);
+  }
+
+  render() {
+    const e = this.entry;
+    const when = localTime(e.at, this.lang);
+    if (e.kind === 'report') {
+      const r = e.report;
+      return html`<div class="bubble mine">
+        <div class="who">${t('you')}</div>
+        <p class="text">${r.text}</p>
+        <div class="meta">${when} · ${r.onTime ? t('reportOnTime') : t('reportLate')} · ${t('reportStates')[r.status] ?? r.status}</div>
+      </div>`;
+    }
+    if (e.kind === 'queued') {
+      const q = e.queued;
+      return html`<div class="bubble mine" data-queued=${q.key}>
+        <p class="text">${q.text}</p>
+        ${q.state === 'refused'
+          ? html`<div class="refused" role="alert">${t('refused', { detail: q.problem ?? '' })}</div>
+              <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('discard', { bubbles: true, composed: true }))}>${t('discard')}</button>`
+          : html`<div class="waiting">${t('waiting')}</div>`}
+      </div>`;
+    }
+    if (e.kind === 'reminder') {
+      const m = e.message;
+      return html`<div class="bubble system">${t('reminderSent')}${m.kinds?.length ? `：${m.kinds.join('、')}` : ''}
+        · ${when}${m.rules?.length ? html` · ${t('rule', { rule: m.rules.join(' ') })}` : nothing}</div>`;
+    }
+    const ev = e.event;
+    const name = t('events')[ev.type] ?? ev.type;
+    const grade = ev.data?.grade ? `：${t('grades')[ev.data.grade] ?? ev.data.grade}` : '';
+    if (e.side === 'theirs') {
+      return html`<div class="bubble theirs">
+        <div class="who">${ev.actorName ?? t('sponsor')}${ev.unitName ? ` → ${ev.unitName}` : ''}</div>
+        <p class="text">${name}${grade}</p>
+        ${ev.reason ? html`<p class="text">${t('reason', { reason: ev.reason })}</p>` : nothing}
+        <div class="meta">${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>
+      </div>`;
+    }
+    return html`<div class="bubble system">${name}${grade}${ev.unitName ? ` → ${ev.unitName}` : ''}${ev.actorName ? ` · ${ev.actorName}` : ''}
+      ${ev.reason ? html`<br>${t('reason', { reason: ev.reason })}` : nothing}
+      <br>${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>`;
+  }
+}
+
+customElements.define('duban-message', DubanMessage);

@@ -1,0 +1,333 @@
+// The one module that talks to the API. Components get the state (data down) and call these
+// actions from their events (events up); nothing else fetches.
+//
+// Tokens: the access token lives in this module's memory only, and is renewed before it expires
+// and after a 401. The refresh token is an HttpOnly cookie the browser sends to /auth/refresh
+// alone: no script here, or slipped in, can read it.
+import { offsetFromDateHeader, offsetFromInstant, serverNow } from './logic/clock.js';
+import { compose, outcome, sendingOrder } from './logic/outbox.js';
+import { lang, setLang as chooseLang } from './i18n.js';
+
+let access = null;
+let refreshTimer = null;
+let refreshing = null;
+const listeners = new Set();
+
+let state = {
+  lang: lang(),
+  phase: 'starting', // starting | signed-out | signed-in
+  session: null, // { personId, role }
+  signIn: { busy: false, error: null },
+  filters: { board: '', status: 'open' },
+  items: { list: [], loaded: false, busy: false, error: null },
+  current: null, // { id, item, events, reports, reminders, busy, error }
+  outbox: [],
+  online: navigator.onLine,
+  offsetMs: 0,
+  updateReady: false,
+};
+
+export function getState() {
+  return state;
+}
+
+export function subscribe(listener) {
+  listeners.add(listener);
+  listener(state);
+  return () => listeners.delete(listener);
+}
+
+function set(patch) {
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener(state);
+}
+
+export function now() {
+  return serverNow(state.offsetMs);
+}
+
+// ---- HTTP ----
+
+class Problem extends Error {
+  constructor(status, body) {
+    super(body?.detail || body?.title || `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function raw(path, { method = 'GET', body, headers = {}, token = access } = {}) {
+  const sent = Date.now();
+  const init = { method, headers: { ...headers }, credentials: 'same-origin', cache: 'no-store' };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const offset = offsetFromDateHeader(response.headers.get('Date'), Date.now());
+  if (offset !== null && !state.clockExact) set({ offsetMs: offset });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  return { status: response.status, json, sent };
+}
+
+/** An API call as the signed-in person: renews the token once on a 401, then answers or throws a Problem. */
+async function api(path, options = {}) {
+  let answer = await raw(path, options);
+  if (answer.status === 401 && access) {
+    if (await renew()) answer = await raw(path, options);
+  }
+  if (answer.status === 401) signedOut();
+  if (answer.status >= 400) throw new Problem(answer.status, answer.json);
+  return answer;
+}
+
+// ---- the session ----
+
+function takeTokens(json) {
+  access = json.accessToken;
+  clearTimeout(refreshTimer);
+  // renew a minute before the token runs out (a quarter of its life for very short ones)
+  const seconds = json.expiresIn;
+  const ahead = Math.min(60, seconds / 4);
+  refreshTimer = setTimeout(() => renew(), Math.max(1, seconds - ahead) * 1000);
+  set({ phase: 'signed-in', session: { personId: json.personId, role: json.role } });
+}
+
+/** Trades the refresh cookie for a new access token; one at a time, however many callers ask. */
+export function renew() {
+  if (!refreshing) {
+    refreshing = raw('/auth/refresh', { method: 'POST', token: null })
+      .then((answer) => {
+        if (answer.status === 200) {
+          takeTokens(answer.json);
+          return true;
+        }
+        if (answer.status === 401) signedOut();
+        return false;
+      })
+      .catch(() => false)
+      .finally(() => {
+        refreshing = null;
+      });
+  }
+  return refreshing;
+}
+
+function signedOut() {
+  access = null;
+  clearTimeout(refreshTimer);
+  set({ phase: 'signed-out', session: null, items: { list: [], loaded: false, busy: false, error: null }, current: null });
+}
+
+/** On start: a session survives a reload through the cookie, without any token kept by script. */
+export async function start() {
+  await loadOutbox();
+  window.addEventListener('online', () => {
+    set({ online: true });
+    flush();
+  });
+  window.addEventListener('offline', () => set({ online: false }));
+  const ok = await renew();
+  if (!ok) set({ phase: 'signed-out' });
+  else afterSignIn();
+}
+
+export async function signIn(login, password) {
+  set({ signIn: { busy: true, error: null } });
+  try {
+    const answer = await raw('/auth/login', { method: 'POST', token: null, body: { login, password, refreshTokenIn: 'cookie' } });
+    if (answer.status === 200) {
+      set({ signIn: { busy: false, error: null } });
+      takeTokens(answer.json);
+      afterSignIn();
+      return;
+    }
+    if (answer.status === 429) {
+      set({ signIn: { busy: false, error: { kind: 'locked', seconds: answer.json?.retryAfterSeconds ?? 0 } } });
+    } else if (answer.status === 401) {
+      set({ signIn: { busy: false, error: { kind: 'wrong' } } });
+    } else {
+      set({ signIn: { busy: false, error: { kind: 'failed', detail: answer.json?.detail ?? `HTTP ${answer.status}` } } });
+    }
+  } catch {
+    set({ signIn: { busy: false, error: { kind: 'network' } } });
+  }
+}
+
+export async function signOut() {
+  try {
+    await raw('/auth/logout', { method: 'POST' });
+  } catch {
+    // offline: the session ends on the server when its tokens run out
+  }
+  signedOut();
+}
+
+function afterSignIn() {
+  syncClock();
+  loadItems();
+  flush();
+}
+
+/** The domain clock (GET /clock) is exact and right under a simulated clock too; the Date header is the fallback. */
+async function syncClock() {
+  try {
+    const answer = await api('/clock');
+    const offset = offsetFromInstant(answer.json.now, answer.sent, Date.now());
+    if (offset !== null) set({ offsetMs: offset, clockExact: true });
+  } catch {
+    // keep the Date header's offset
+  }
+}
+
+export function setLang(next) {
+  chooseLang(next);
+  set({ lang: lang() });
+}
+
+export function setUpdateReady() {
+  set({ updateReady: true });
+}
+
+// ---- items ----
+
+export function setFilters(filters) {
+  set({ filters: { ...state.filters, ...filters } });
+  loadItems();
+}
+
+export async function loadItems() {
+  set({ items: { ...state.items, busy: true, error: null } });
+  const query = new URLSearchParams({ limit: '200' });
+  if (state.filters.board) query.set('board', state.filters.board);
+  if (state.filters.status) query.set('status', state.filters.status);
+  try {
+    const answer = await api(`/items?${query}`);
+    set({ items: { list: answer.json.items, loaded: true, busy: false, error: null } });
+  } catch (e) {
+    if (state.phase === 'signed-in') set({ items: { ...state.items, busy: false, error: e.message } });
+  }
+}
+
+export async function openItem(id) {
+  set({ current: { id, item: null, events: [], reports: [], reminders: [], busy: true, error: null } });
+  try {
+    const [item, events, reports, reminders] = await Promise.all([
+      api(`/items/${id}`),
+      api(`/items/${id}/events`),
+      api(`/items/${id}/reports`),
+      api(`/items/${id}/reminders`).catch(() => ({ json: { items: [] } })),
+    ]);
+    if (state.current?.id !== id) return;
+    set({
+      current: { id, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items, busy: false, error: null },
+    });
+  } catch (e) {
+    if (state.current?.id === id) set({ current: { ...state.current, busy: false, error: e.status === 404 ? 'notFound' : e.message } });
+  }
+}
+
+export function closeItem() {
+  set({ current: null });
+  loadItems();
+}
+
+// ---- reports and the offline queue (IndexedDB) ----
+
+function database() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('duban', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('outbox', { keyPath: 'key' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function outboxDo(mode, work) {
+  const db = await database();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('outbox', mode);
+    const result = work(tx.objectStore('outbox'));
+    tx.oncomplete = () => {
+      db.close();
+      resolve(result?.result);
+    };
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+async function loadOutbox() {
+  try {
+    const entries = await outboxDo('readonly', (s) => s.getAll());
+    set({ outbox: sendingOrder(entries ?? []) });
+  } catch {
+    set({ outbox: [] });
+  }
+}
+
+async function keep(entry) {
+  await outboxDo('readwrite', (s) => s.put(entry));
+  await loadOutbox();
+}
+
+async function forget(key) {
+  await outboxDo('readwrite', (s) => s.delete(key));
+  await loadOutbox();
+}
+
+/** A report is queued first, with its key, then sent: a network gone mid-way loses nothing. */
+export async function submitReport(itemId, text) {
+  const entry = compose(itemId, text, () => crypto.randomUUID(), now());
+  await keep(entry);
+  await flush();
+}
+
+export function discard(key) {
+  return forget(key);
+}
+
+let flushing = null;
+
+/** Sends what waits, oldest first, one at a time; a second call while sending waits for the first. */
+export function flush() {
+  if (!flushing) {
+    flushing = (async () => {
+      if (state.phase !== 'signed-in') return;
+      for (const entry of sendingOrder(state.outbox)) {
+        if (entry.state === 'refused') continue;
+        let status = null;
+        let problem = null;
+        try {
+          const answer = await api(`/items/${entry.itemId}/reports`, {
+            method: 'POST', body: { text: entry.text }, headers: { 'Idempotency-Key': entry.key },
+          });
+          status = answer.status;
+        } catch (e) {
+          status = e instanceof Problem ? e.status : null;
+          problem = e instanceof Problem ? e.message : null;
+        }
+        const result = outcome(status);
+        if (result === 'sent') await forget(entry.key);
+        else if (result === 'refused') await keep({ ...entry, state: 'refused', problem });
+        else break; // offline or failing: the rest waits too, in order
+        if (state.current?.id === entry.itemId) refreshThread(entry.itemId);
+      }
+    })().finally(() => {
+      flushing = null;
+    });
+  }
+  return flushing;
+}
+
+async function refreshThread(id) {
+  try {
+    const [item, events, reports] = await Promise.all([api(`/items/${id}`), api(`/items/${id}/events`), api(`/items/${id}/reports`)]);
+    if (state.current?.id === id) {
+      set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items } });
+    }
+  } catch {
+    // the thread shows what it had
+  }
+}
