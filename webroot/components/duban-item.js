@@ -36,6 +36,8 @@ class DubanItem extends LitElement {
     .state { padding: 1.5rem 0.75rem; color: var(--muted); }
     .error { color: #8c1d18; }
     duban-composer { position: sticky; bottom: 0; }
+    /* the composer sits over the end of the thread: a message scrolled into view stops above it */
+    li { scroll-margin-bottom: 9rem; }
   `;
 
   render() {
@@ -87,7 +89,15 @@ class DubanItem extends LitElement {
     // the newest message is at the bottom: keep it in view as the thread grows
     const before = changed.get('current');
     const grew = before && (before.reports?.length !== this.current.reports?.length || before.item !== this.current.item);
-    if (grew || changed.has('outbox')) this.renderRoot.querySelector('ol li:last-child')?.scrollIntoView({ block: 'nearest' });
+    if (grew || changed.has('outbox')) this.showNewest();
+  }
+
+  /** Once the newest message has drawn itself (its height is known only then), brings it above the composer. */
+  async showNewest() {
+    const last = this.renderRoot.querySelector('ol li:last-child');
+    if (!last) return;
+    await last.querySelector('duban-message')?.updateComplete;
+    requestAnimationFrame(() => last.scrollIntoView({ block: 'end' }));
   }
 
   emit(name, detail) {

@@ -93,6 +93,11 @@ class ItemThreadTest {
     JsonArray stored = reports(id);
     assertThat(stored).hasSize(before + 1);
     assertThat(stored.getJsonObject(stored.size() - 1).getString("text")).isEqualTo(text);
+    // the newest message is at the bottom of the thread, in view above the composer, not under it
+    var sent = page.locator("duban-message").last().boundingBox();
+    var composer = page.locator("duban-composer").boundingBox();
+    assertThat(sent.y + sent.height).as("the sent report's bottom").isLessThanOrEqualTo(composer.y + 1);
+    assertThat(sent.y).as("the sent report's top").isGreaterThanOrEqualTo(0);
     Phone.screen(page, "item-report-sent");
   }
 
