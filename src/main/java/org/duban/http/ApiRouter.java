@@ -11,8 +11,11 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -55,6 +58,7 @@ public final class ApiRouter {
       builder.security("bearer").httpHandler(JWTAuthHandler.create(tokens));
       features.accept(new Api(builder, guard));
       Router router = builder.createRouter();
+      headOfOperations(router, contract);
       mountDocuments(router);
       ErrorFunnel funnel = new ErrorFunnel(settings.bodyLimitBytes(), settings.fileLimitBytes(),
           ValidationProblems.formsOf(contractDocument));
@@ -73,6 +77,24 @@ public final class ApiRouter {
    * The contract itself, its readable page, the start page and their files; none of these is an API
    * operation. GET and HEAD alike; see {@link StaticFiles} for how long each may be cached.
    */
+  /**
+   * HEAD on an operation's path would otherwise fall through to the static files and answer 404, as if
+   * the resource did not exist. Operations are not answered without their body (each read may be costly
+   * and personal), so HEAD is refused as a method, naming the ones the path takes.
+   */
+  private static void headOfOperations(Router router, OpenAPIContract contract) {
+    router.route().method(HttpMethod.HEAD).handler(rc -> {
+      List<String> allowed = Stream.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)
+          .filter(m -> contract.findOperation(rc.normalizedPath(), m) != null).map(HttpMethod::name).toList();
+      if (allowed.isEmpty()) {
+        rc.next();
+        return;
+      }
+      rc.response().putHeader("Allow", String.join(", ", allowed));
+      rc.fail(405);
+    });
+  }
+
   private static void mountDocuments(Router router) {
     router.route("/openapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticFiles.single(Contract.PATH, StaticFiles.REVALIDATE));

@@ -146,6 +146,18 @@ class PagesTest {
   }
 
   @Test
+  void headOnAnOperationIsRefusedAsAMethodNotMissedAsAResource() {
+    var items = server.request(HttpMethod.HEAD, "/items", null).send().await();
+    assertThat(items.statusCode()).isEqualTo(405);
+    assertThat(items.getHeader("Allow")).isEqualTo("GET, POST");
+    var item = server.request(HttpMethod.HEAD, "/items/1", null).send().await();
+    assertThat(item.statusCode()).isEqualTo(405);
+    assertThat(item.getHeader("Allow")).isEqualTo("GET");
+    assertThat(server.request(HttpMethod.HEAD, "/health/live", null).send().await().statusCode()).isEqualTo(405);
+    assertThat(server.request(HttpMethod.HEAD, "/no-such-thing", null).send().await().statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void thePagesHaveAnIcon() {
     var svg = get("/favicon.svg");
     assertThat(svg.statusCode()).isEqualTo(200);
