@@ -40,6 +40,7 @@ import org.duban.item.ItemHandlers;
 import org.duban.item.ItemService;
 import org.duban.item.Ledger;
 import org.duban.live.LiveHub;
+import org.duban.live.LiveSockets;
 import org.duban.org.AdminBootstrap;
 import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
@@ -77,10 +78,12 @@ public final class Server {
   private final Notifications notifications;
   private final DeliveryHealth delivery;
   private final LiveHub live;
+  private final LiveSockets sockets;
 
   private Server(Vertx vertx, Pool pool, ClockService clock, List<HttpVerticle> instances, Reminders reminders,
-                 Notifications notifications, DeliveryHealth delivery, LiveHub live) {
+                 Notifications notifications, DeliveryHealth delivery, LiveHub live, LiveSockets sockets) {
     this.live = live;
+    this.sockets = sockets;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -129,12 +132,12 @@ public final class Server {
         .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
         .compose(v -> AdminBootstrap.ensure(pool, wiring.passwords, clock.clock(), config.adminBootstrapPassword()))
         .compose(v -> vertx.deployVerticle(() -> {
-          HttpVerticle verticle = new HttpVerticle(wiring::router, config.httpHost(), config.httpPort(), config.shutdownGrace());
+          HttpVerticle verticle = new HttpVerticle(wiring::router, wiring.sockets, config.httpHost(), config.httpPort(), config.shutdownGrace());
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
         .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config, wiring.items),
-            wiring.notifications, wiring.delivery, wiring.live))
+            wiring.notifications, wiring.delivery, wiring.live, wiring.sockets))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
   }
@@ -163,6 +166,11 @@ public final class Server {
   /** This node's hub of live item changes, committed here or on any other node. */
   public LiveHub live() {
     return live;
+  }
+
+  /** This node's {@code /live} sockets. */
+  public LiveSockets sockets() {
+    return sockets;
   }
 
   /** Graceful: servers stop accepting and finish in-flight requests, then the pool and Vert.x close. */
@@ -209,6 +217,7 @@ public final class Server {
     final DeliveryHealth delivery;
     final CalendarHealth calendarHealth;
     final LiveHub live;
+    final LiveSockets sockets;
     JsonObject contract;
 
     Wiring(Vertx vertx, Config config, Pool pool, ClockService clock, PrometheusMeterRegistry registry) {
@@ -230,6 +239,9 @@ public final class Server {
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       // every node hears every committed item change, wherever it was made, before the listener connects
       this.live = new LiveHub(vertx, items).listen(notifications);
+      this.sockets = new LiveSockets(vertx, tokens.provider(), auth, items, live, clock, Clock.systemUTC(),
+          new LiveSockets.Settings(config.liveAuthTimeout(), config.liveSessionCheck(), config.liveSocketsPerPerson(),
+              config.liveWriteQueueBytes()));
       this.attachments = new Attachments(items, config.attachmentMaxBytes());
       this.ledger = new Ledger(items, pool, vertx);
       // R10, R12: on the importing node only, deadlines from a node move off the new days off, then reminders re-plan

@@ -47,6 +47,11 @@ final class AuthRepository {
         FROM session s JOIN person p ON p.id = s.person_id
        WHERE s.id = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND p.active""";
 
+  private static final String ACTIVE_PRINCIPALS = """
+      SELECT s.id AS session_id, p.id, p.role, p.unit_id, p.rank
+        FROM session s JOIN person p ON p.id = s.person_id
+       WHERE s.id = ANY($1) AND s.ended_at IS NULL AND s.expires_at > $2 AND p.active""";
+
   private final Pool pool;
 
   AuthRepository(Pool pool) {
@@ -104,6 +109,20 @@ final class AuthRepository {
         .map(rows -> Rows.first(rows).map(r -> new Principal(r.getLong("id"), sessionId,
             Role.fromWire(r.getString("role")), Optional.ofNullable(r.getLong("unit_id")),
             Optional.ofNullable(r.getString("rank")).map(LeaderRank::fromWire))));
+  }
+
+  /** Of {@code sessionIds}, those still open with their person active, in one query. */
+  Future<java.util.Map<UUID, Principal>> activePrincipals(java.util.Collection<UUID> sessionIds, Instant now) {
+    return pool.preparedQuery(ACTIVE_PRINCIPALS).execute(Tuple.of(sessionIds.toArray(UUID[]::new), Rows.utc(now)))
+        .map(rows -> {
+          java.util.Map<UUID, Principal> found = new java.util.HashMap<>();
+          for (Row r : rows) {
+            UUID sid = r.getUUID("session_id");
+            found.put(sid, new Principal(r.getLong("id"), sid, Role.fromWire(r.getString("role")),
+                Optional.ofNullable(r.getLong("unit_id")), Optional.ofNullable(r.getString("rank")).map(LeaderRank::fromWire)));
+          }
+          return found;
+        });
   }
 
   private static Credentials credentials(Row r) {

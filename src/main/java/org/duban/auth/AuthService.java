@@ -77,6 +77,12 @@ public final class AuthService {
     return repository.activePrincipal(sessionId, wall.instant());
   }
 
+  /** Of many sessions at once, those still open with their person active, each with its principal as the database says now. */
+  public Future<java.util.Map<UUID, Principal>> principals(java.util.Collection<UUID> sessionIds) {
+    if (sessionIds.isEmpty()) return Future.succeededFuture(java.util.Map.of());
+    return repository.activePrincipals(sessionIds, wall.instant());
+  }
+
   private Future<JsonObject> check(String login, AuthRepository.Credentials credentials, String password) {
     return passwords.matches(password, credentials.passwordHash()).compose(ok -> ok && credentials.active()
         ? openSession(login, credentials)

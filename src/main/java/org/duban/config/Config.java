@@ -13,6 +13,9 @@ import static org.duban.config.ConfigKeys.*;
  *
  * @param jwtSecret empty when none is configured: the server then makes a random one per start
  * @param adminBootstrapPassword when set and no administrator exists, one is created with login {@code admin}
+ * @param liveAuthTimeout how long a new {@code /live} socket may take to send its {@code auth} message
+ * @param liveSessionCheck how often each node re-reads the sessions of its sockets, all in one query
+ * @param liveWriteQueueBytes a socket with more than this waiting to be written is too slow and is closed
  */
 public record Config(
     String httpHost,
@@ -38,7 +41,11 @@ public record Config(
     Optional<String> relaySmsUrl,
     String nodeId,
     Duration relayRetryBase,
-    Duration relayLease) {
+    Duration relayLease,
+    Duration liveAuthTimeout,
+    Duration liveSessionCheck,
+    int liveSocketsPerPerson,
+    int liveWriteQueueBytes) {
 
   public static Config load(ConfigSource source) {
     Reader r = new Reader(source);
@@ -66,7 +73,11 @@ public record Config(
         r.url(RELAY_SMS_URL),
         r.text(NODE_ID, defaultNodeId()),
         r.duration(RELAY_RETRY_BASE, Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMinutes(5)),
-        r.duration(RELAY_LEASE, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(30)));
+        r.duration(RELAY_LEASE, Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofMinutes(30)),
+        r.duration(LIVE_AUTH_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
+        r.duration(LIVE_SESSION_CHECK, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(5)),
+        r.integer(LIVE_SOCKETS_PER_PERSON, 5, 1, 100),
+        r.integer(LIVE_WRITE_QUEUE, 262_144, 64, 64 * 1_048_576));
   }
 
   /** Tells the nodes sharing one database apart in what each fired. */

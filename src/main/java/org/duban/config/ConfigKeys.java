@@ -28,11 +28,16 @@ final class ConfigKeys {
   static final String NODE_ID = "node.id";
   static final String RELAY_RETRY_BASE = "relay.retryBase";
   static final String RELAY_LEASE = "relay.lease";
+  static final String LIVE_AUTH_TIMEOUT = "live.authTimeout";
+  static final String LIVE_SESSION_CHECK = "live.sessionCheck";
+  static final String LIVE_SOCKETS_PER_PERSON = "live.socketsPerPerson";
+  static final String LIVE_WRITE_QUEUE = "live.writeQueueBytes";
 
   static final List<String> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_INSTANCES, HTTP_BODY_LIMIT,
       HTTP_REQUEST_TIMEOUT, DB_URL, DB_POOL_SIZE, AUTH_JWT_SECRET, AUTH_ACCESS_TTL, AUTH_REFRESH_TTL,
       AUTH_MAX_FAILURES, AUTH_LOCKOUT, CLOCK_SIMULATED, CLOCK_START, DEMO_ENABLED, LOG_JSON, SHUTDOWN_GRACE,
-      ATTACHMENT_MAX, ROLL_TO_WORKING_DAY, ADMIN_BOOTSTRAP_PASSWORD, RELAY_SMS_URL, NODE_ID, RELAY_RETRY_BASE, RELAY_LEASE);
+      ATTACHMENT_MAX, ROLL_TO_WORKING_DAY, ADMIN_BOOTSTRAP_PASSWORD, RELAY_SMS_URL, NODE_ID, RELAY_RETRY_BASE, RELAY_LEASE,
+      LIVE_AUTH_TIMEOUT, LIVE_SESSION_CHECK, LIVE_SOCKETS_PER_PERSON, LIVE_WRITE_QUEUE);
 
   private ConfigKeys() {
   }

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
 public final class ApiRouter {
   /** Of the Swagger UI WebJar, only the two files the API page uses, not its own sample pages. */
   private static final Set<String> API_PAGE_FILES = Set.of("swagger-ui-bundle.js", "swagger-ui.css");
+  /** The AsyncAPI document of {@code /live}. */
+  public static final String LIVE_DOCUMENT = "openapi/live.asyncapi.yaml";
   /** The phone app's page: its inline import map is the one inline script the page policy allows. */
   static final String APP_SHELL = "webroot/index.html";
   /** Lit and the packages it imports, as the app's import map names them. */
@@ -98,6 +100,9 @@ public final class ApiRouter {
   private static void mountDocuments(Router router) {
     router.route("/openapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticFiles.single(Contract.PATH, StaticFiles.REVALIDATE));
+    // the messages of the /live WebSocket, cached like the contract beside it
+    router.route("/live.asyncapi.yaml").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticFiles.single(LIVE_DOCUMENT, StaticFiles.REVALIDATE));
     String swagger = WebJars.path("org.webjars", "swagger-ui");
     router.route(swagger + "/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(rc -> {

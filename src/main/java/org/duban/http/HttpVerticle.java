@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,14 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final Duration grace;
+  private final Handler<ServerWebSocketHandshake> sockets;
   private HttpServer server;
 
-  public HttpVerticle(Supplier<Future<Router>> routerFactory, String host, int port, Duration grace) {
+  /** @param sockets what a WebSocket upgrade goes to (it refuses a path it does not serve) */
+  public HttpVerticle(Supplier<Future<Router>> routerFactory, Handler<ServerWebSocketHandshake> sockets, String host, int port,
+                      Duration grace) {
     this.routerFactory = routerFactory;
+    this.sockets = sockets;
     this.host = host;
     this.port = port;
     this.grace = grace;
@@ -38,6 +44,7 @@ public final class HttpVerticle extends VerticleBase {
     return routerFactory.get().compose(router -> vertx
         .createHttpServer(options())
         .requestHandler(router)
+        .webSocketHandshakeHandler(sockets)
         // a request line or headers over the limits, or a head that is not HTTP: a problem, not the codec's bare answer
         .invalidRequestHandler(ErrorFunnel.invalidRequests(MAX_REQUEST_LINE, MAX_HEADERS))
         // a connection a client broke (a reset, rubbish where a request should be) is no fault of ours

@@ -322,6 +322,11 @@ public final class ItemService implements SystemCommands {
     return queries.list(scoped(who, filter), now, after, limit + 1).map(rows -> Paging.page(rows, limit, now, calendar()));
   }
 
+  /** The first {@code limit} items {@code who} may see, most urgent first: {@code GET /items} without filters. */
+  public Future<JsonObject> listAll(Principal who, int limit) {
+    return list(who, new ItemQueries.Filter(null, null, null, null, null, null, null, null, null, null, false), Optional.empty(), limit);
+  }
+
   ItemQueries queries() {
     return queries;
   }

@@ -1,0 +1,233 @@
+package org.duban.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.duban.demo.DemoData;
+import org.duban.support.Await;
+import org.duban.support.Drill;
+import org.duban.support.Items4Test;
+import org.duban.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Items4Test.ok;
+
+/**
+ * {@code /live} against the real server and PostgreSQL, with Vert.x's WebSocket client: authentication by the
+ * first message, the snapshot and the changes exactly as the API shows them to each person, the session's end,
+ * bad input and a phone that stops reading, each closing only its own socket with its own code.
+ */
+class LiveSocketTest {
+  static Drill drill;
+  static TestServer server;
+  static Items4Test flow;
+  static Vertx vertx;
+
+  @BeforeAll
+  static void start() {
+    drill = Drill.start(LiveSocketTest.class, Map.of("live.sessionCheck", "200ms", "live.authTimeout", "1s",
+        "live.socketsPerPerson", "3"));
+    server = drill.server;
+    flow = drill.flow;
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stop() {
+    vertx.close().await();
+    drill.close();
+  }
+
+  LiveClient live(String token) {
+    return LiveClient.signedIn(vertx, server.port(), token);
+  }
+
+  /** An active item (lead fgw, cooperating zjj) whose assignment each socket has heard; what follows starts after it. */
+  static long active(String title, String node, LiveClient... sockets) {
+    long id = flow.active(title, node).getLong("id");
+    for (LiveClient socket : sockets) {
+      socket.awaitEvent(id, "assigned");
+      socket.mark();
+    }
+    return id;
+  }
+
+  static JsonObject withoutServerTime(JsonObject message) {
+    JsonObject copy = message.copy();
+    copy.remove("serverTime");
+    return copy;
+  }
+
+  @Test
+  void theFirstMessageAuthenticatesAndASnapshotShowsWhatGetItemsShows() {
+    drill.clockTo("2026-03-02T01:00:00Z");
+    long id = flow.active("实时：快照", "7d").getLong("id");
+    try (LiveClient socket = LiveClient.connect(vertx, server.port())) {
+      socket.auth(flow.fgw);
+      JsonObject authenticated = socket.await("authenticated");
+      assertThat(authenticated.getString("role")).isEqualTo("liaison");
+      JsonObject snapshot = socket.await("snapshot");
+      // the simulated clock's time, not the machine's
+      assertThat(snapshot.getString("serverTime")).isEqualTo("2026-03-02T01:00:00Z");
+      assertThat(authenticated.getString("serverTime")).isEqualTo("2026-03-02T01:00:00Z");
+      JsonArray listed = ok(server.get("/items?limit=100", flow.fgw), 200).getJsonArray("items");
+      JsonArray shown = snapshot.getJsonArray("items");
+      List<JsonObject> rows = new ArrayList<>();
+      for (Object o : shown) {
+        JsonObject row = ((JsonObject) o).copy();
+        JsonObject countdown = (JsonObject) row.remove("countdown");
+        assertThat(countdown.getString("deadline")).isEqualTo(row.getString("nextDeadline"));
+        rows.add(row);
+      }
+      assertThat(new JsonArray(new ArrayList<>(rows))).isEqualTo(listed);
+      assertThat(snapshot.getInteger("limit")).isEqualTo(100);
+      JsonObject mine = shown.stream().map(o -> (JsonObject) o).filter(r -> r.getLong("id") == id).findFirst().orElseThrow();
+      assertThat(mine.getJsonObject("countdown").getString("phase")).isEqualTo("before");
+      socket.ping();
+    }
+  }
+
+  @Test
+  void aBadTokenOrNoAuthInTimeClosesWith4401() {
+    try (LiveClient bad = LiveClient.connect(vertx, server.port());
+         LiveClient late = LiveClient.connect(vertx, server.port());
+         LiveClient first = LiveClient.connect(vertx, server.port())) {
+      bad.auth(flow.fgw.substring(0, flow.fgw.length() - 3) + "abc");
+      assertThat(bad.awaitClosed()).isEqualTo((short) 4401);
+      assertThat(bad.ofType("snapshot")).isEmpty();
+      first.send(new JsonObject().put("type", "resume").put("lastEventId", 1));
+      assertThat(first.awaitClosed()).isEqualTo((short) 4401);
+      // nothing sent: closed after live.authTimeout
+      assertThat(late.awaitClosed()).isEqualTo((short) 4401);
+      assertThat(late.messages).isEmpty();
+    }
+  }
+
+  @Test
+  void twoLiaisonsEachHearOnlyWhatTheAPIShowsThem_R03_R60() {
+    drill.clockTo("2026-03-02T01:00:00Z");
+    try (LiveClient fgw = live(flow.fgw); LiveClient zjj = live(flow.zjj); LiveClient sponsor = live(flow.sponsor)) {
+      long id = active("实时：两个联络员", "7d", fgw, zjj, sponsor);
+      ok(flow.report(id, flow.fgw, "socket-own-1", "牵头单位反馈"), 201);
+      JsonObject reported = fgw.awaitEvent(id, "reported");
+      sponsor.awaitEvent(id, "reported");
+      // the sponsor's return reaches the lead liaison's socket live, as GET /items/{id} shows it to them
+      ok(flow.post("/items/" + id + "/return", flow.sponsor, new JsonObject().put("unitId", flow.fgwUnit).put("reason", "请补充数据")), 200);
+      JsonObject returned = fgw.awaitEvent(id, "returned");
+      assertThat(returned.getJsonObject("item")).isEqualTo(ok(server.get("/items/" + id, flow.fgw), 200));
+      JsonArray timeline = flow.events(id, flow.fgw);
+      assertThat(returned.getJsonArray("events").getJsonObject(0)).isEqualTo(timeline.getJsonObject(timeline.size() - 1));
+      assertThat(returned.getJsonArray("events").getJsonObject(0).getString("reason")).isEqualTo("请补充数据");
+      assertThat(Items4Test.unit(returned.getJsonObject("item"), flow.fgwUnit).getString("status")).isEqualTo("returned");
+      assertThat(returned.getJsonObject("countdown").getString("phase")).isEqualTo("before");
+      assertThat(reported.getString("serverTime")).isEqualTo("2026-03-02T01:00:00Z");
+      // the cooperating unit's own report it hears; the lead's report and return it never does
+      ok(flow.report(id, flow.zjj, "socket-own-2", "配合单位反馈"), 201);
+      JsonObject own = zjj.awaitEvent(id, "reported");
+      assertThat(own.getJsonObject("item")).isEqualTo(ok(server.get("/items/" + id, flow.zjj), 200));
+      Await.until("the sponsor to hear the second report",
+          () -> sponsor.eventTypes(id).stream().filter("reported"::equals).count() == 2, LiveClient.WAIT);
+      assertThat(zjj.eventTypes(id)).containsExactly("reported");
+      assertThat(fgw.eventTypes(id)).containsExactly("reported", "returned");
+      assertThat(sponsor.eventTypes(id)).containsExactly("reported", "returned", "reported");
+    }
+  }
+
+  @Test
+  void aDeadlineComingCloseIsAPhaseChange() {
+    drill.clockTo("2026-03-02T01:00:00Z");
+    try (LiveClient fgw = live(flow.fgw)) {
+      long id = active("实时：倒计时", "7d", fgw);
+      Instant deadline = Instant.parse(Items4Test.unit(ok(server.get("/items/" + id, flow.fgw), 200), flow.fgwUnit).getString("deadline"));
+      drill.clockTo(deadline.minus(Duration.ofHours(23)).toString());
+      Await.until("a phase change of item " + id, () -> phase(fgw, id, "due_within_24h") != null, LiveClient.WAIT);
+      JsonObject phase = phase(fgw, id, "due_within_24h");
+      assertThat(phase.getJsonObject("countdown").getString("deadline")).isEqualTo(deadline.toString());
+      assertThat(phase.getString("serverTime")).isEqualTo(deadline.minus(Duration.ofHours(23)).toString());
+      drill.clockTo(deadline.plus(Duration.ofHours(1)).toString());
+      Await.until("item " + id + " overdue", () -> phase(fgw, id, "overdue") != null, LiveClient.WAIT);
+    } finally {
+      drill.clockTo("2026-03-02T01:00:00Z");
+    }
+  }
+
+  static JsonObject phase(LiveClient socket, long id, String phase) {
+    return socket.ofType("phase").stream().filter(m -> m.getLong("itemId") == id)
+        .filter(m -> phase.equals(m.getJsonObject("countdown").getString("phase"))).findFirst().orElse(null);
+  }
+
+  @Test
+  void logoutClosesTheSocketWith4401AndARefreshedTokenContinuesIt() {
+    JsonObject pair = ok(server.login("zjj", DemoData.PASSWORD), 200);
+    try (LiveClient socket = live(pair.getString("accessToken")); LiveClient other = live(flow.zjj)) {
+      JsonObject refreshed = ok(server.send(HttpMethod.POST, "/auth/refresh", null,
+          new JsonObject().put("refreshToken", pair.getString("refreshToken"))), 200);
+      socket.auth(refreshed.getString("accessToken"));
+      socket.await("authenticated");
+      socket.ping();
+      assertThat(socket.ofType("snapshot")).as("the same access: no new snapshot").isEmpty();
+      ok(server.send(HttpMethod.POST, "/auth/logout", refreshed.getString("accessToken"), null), 204);
+      assertThat(socket.awaitClosed()).isEqualTo((short) 4401);
+      // another session of the same person is not touched
+      other.ping();
+    }
+  }
+
+  @Test
+  void badInputClosesOnlyThatSocketWithItsCode() {
+    try (LiveClient healthy = live(flow.fgw);
+         LiveClient malformed = live(flow.fgw);
+         LiveClient unknown = live(flow.fgw)) {
+      malformed.sendText("{not json");
+      assertThat(malformed.awaitClosed()).isEqualTo((short) 4400);
+      unknown.send(new JsonObject().put("type", "delete_everything"));
+      assertThat(unknown.awaitClosed()).isEqualTo((short) 4422);
+      try (LiveClient big = live(flow.fgw)) {
+        big.send(new JsonObject().put("type", "ping").put("padding", "x".repeat(5000)));
+        assertThat(big.awaitClosed()).isEqualTo((short) 4413);
+      }
+      // three are allowed per person here: the healthy one and two more
+      try (LiveClient second = live(flow.fgw); LiveClient third = live(flow.fgw);
+           LiveClient fourth = LiveClient.connect(vertx, server.port())) {
+        fourth.auth(flow.fgw);
+        assertThat(fourth.awaitClosed()).isEqualTo((short) 4429);
+        second.ping();
+        third.ping();
+      }
+      // a burst of messages that each wait on the database: the socket floods, not the pool
+      try (LiveClient flood = live(flow.fgw)) {
+        String auth = new JsonObject().put("type", "auth").put("token", flow.fgw).encode();
+        for (int i = 0; i < 60; i++) flood.ws.writeTextMessage(auth);
+        assertThat(flood.awaitClosed()).isEqualTo((short) 4420);
+      }
+      healthy.ping();
+    }
+  }
+
+  @Test
+  void aPhoneThatStopsReadingIsClosedWithTheBackPressureCode() {
+    try (LiveClient slow = live(flow.sponsor); LiveClient healthy = live(flow.sponsor)) {
+      slow.ws.pause();
+      int before = server.server().sockets().open();
+      // every resume answers a whole snapshot; the phone reads none of them
+      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (server.server().sockets().open() >= before && System.nanoTime() < until) {
+        slow.send(new JsonObject().put("type", "resume").put("lastEventId", 0));
+      }
+      Await.until("the slow socket to be dropped", () -> server.server().sockets().open() < before, LiveClient.WAIT);
+      slow.ws.resume();
+      assertThat(slow.awaitClosed()).isEqualTo((short) 4408);
+      healthy.ping();
+    }
+  }
+}
