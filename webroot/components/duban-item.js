@@ -14,7 +14,10 @@ import './duban-composer.js';
 
 
 class DubanItem extends LitElement {
-  static properties = { lang: {}, current: { attribute: false }, offsetMs: { type: Number }, outbox: { attribute: false } };
+  static properties = {
+    lang: {}, current: { attribute: false }, offsetMs: { type: Number }, outbox: { attribute: false },
+    progress: { attribute: false }, online: { type: Boolean },
+  };
 
   static styles = css`
     :host { display: flex; flex-direction: column; min-height: calc(100vh - 52px); }
@@ -77,7 +80,7 @@ class DubanItem extends LitElement {
       <ol aria-label=${t('thread')}>
         ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang}></duban-message></li>`)}
         ${repeat(this.outbox ?? [], (o) => o.key, (o) => html`<li><duban-message .lang=${this.lang}
-          .entry=${{ side: 'mine', kind: 'queued', at: o.composedAt, id: o.key, queued: o }}
+          .entry=${{ side: 'mine', kind: 'queued', at: o.composedAt, id: o.key, queued: o, progress: this.progress?.[o.key], online: this.online }}
           @discard=${() => this.emit('discard', { key: o.key })}></duban-message></li>`)}
       </ol>
       ${item.status === 'closed' || item.status === 'draft' ? nothing : html`<duban-composer .lang=${this.lang}
@@ -97,7 +100,12 @@ class DubanItem extends LitElement {
     const last = this.renderRoot.querySelector('ol li:last-child');
     if (!last) return;
     await last.querySelector('duban-message')?.updateComplete;
-    requestAnimationFrame(() => last.scrollIntoView({ block: 'end' }));
+    requestAnimationFrame(() => {
+      // the composer's height changes with the photos picked: the margin follows it
+      const composer = this.renderRoot.querySelector('duban-composer');
+      last.style.scrollMarginBottom = `${(composer?.offsetHeight ?? 144) + 8}px`;
+      last.scrollIntoView({ block: 'end' });
+    });
   }
 
   emit(name, detail) {

@@ -6,7 +6,8 @@ async () => {
   const { countdown, nextChangeIn } = await import('/logic/countdown.js');
   const { offsetFromDateHeader, offsetFromInstant } = await import('/logic/clock.js');
   const { calendarNote } = await import('/logic/calendar.js');
-  const { compose, outcome, sendingOrder } = await import('/logic/outbox.js');
+  const { compose, outcome, sendingOrder, toUpload, uploaded, reportBody } = await import('/logic/outbox.js');
+  const { fitWithin, isPhoto, jpegName, fileSize } = await import('/logic/photo.js');
   const { thread } = await import('/logic/thread.js');
   const results = [];
   const eq = (name, actual, expected) => {
@@ -74,6 +75,29 @@ async () => {
   eq('stored or replayed is sent', [outcome(201), outcome(200)], ['sent', 'sent']);
   eq('no answer, 5xx, 401, 429 retry', [outcome(null), outcome(503), outcome(401), outcome(429)], ['retry', 'retry', 'retry', 'retry']);
   eq('a refusal is for the person to see', [outcome(400), outcome(403), outcome(409), outcome(422)], ['refused', 'refused', 'refused', 'refused']);
+
+  // photos made smaller on the phone
+  eq('a 3000x2000 photo is drawn at 1600x1067', fitWithin(3000, 2000), { width: 1600, height: 1067 });
+  eq('a portrait photo keeps its shape', fitWithin(3024, 4032), { width: 1200, height: 1600 });
+  eq('a small picture is never enlarged', fitWithin(800, 600), { width: 800, height: 600 });
+  eq('exactly the long side stays', fitWithin(1600, 900), { width: 1600, height: 900 });
+  eq('camera formats are photos, documents are not', [isPhoto('image/jpeg'), isPhoto('image/png'), isPhoto('application/pdf'), isPhoto('image/gif')], [true, true, false, false]);
+  eq('a redrawn photo is a .jpg', jpegName('IMG_0001.PNG', now), 'IMG_0001.jpg');
+  eq('a camera photo without a name gets one', jpegName('', now), 'photo-20260601020000.jpg');
+  eq('sizes in words', [fileSize(300), fileSize(820 * 1024), fileSize(1.4 * 1024 * 1024)], ['1 KB', '820 KB', '1.4 MB']);
+
+  // a report with files waits with them and names them once all are up
+  const withPhoto = compose(9, 'with a photo', () => 'key-photo-abcdefgh', now, [{ name: 'a.jpg', type: 'image/jpeg', size: 10, blob: 'A' }, { name: 'b.pdf', type: 'application/pdf', size: 20, blob: 'B' }]);
+  eq('both files still to upload', toUpload(withPhoto), [0, 1]);
+  const half = uploaded(withPhoto, 0, 'id-a');
+  eq('after one, only the other', toUpload(half), [1]);
+  eq('the uploaded file lets go of its bytes, the other keeps them', [half.files[0].blob, half.files[1].blob], [null, 'B']);
+  eq('the key stays with the report', half.key, 'key-photo-abcdefgh');
+  let early = null;
+  try { reportBody(half); } catch (e) { early = e.message; }
+  eq('no report before every file is up', early, 'files still to upload');
+  eq('the report names its files in order', reportBody(uploaded(half, 1, 'id-b')), { text: 'with a photo', attachmentIds: ['id-a', 'id-b'] });
+  eq('a report without files names none', reportBody(a), { text: 'first' });
 
   // the thread
   const t = thread(
