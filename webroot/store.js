@@ -383,6 +383,38 @@ async function uploadFiles(entry) {
   return current;
 }
 
+// ---- extension (R32) and completion (R31) ----
+
+function setStep(id, step) {
+  if (state.current?.id === id) set({ current: { ...state.current, step } });
+}
+
+async function step(id, kind, path, body) {
+  setStep(id, { kind, busy: true, error: null, done: false });
+  try {
+    await api(path, { method: 'POST', body });
+    await refreshThread(id);
+    setStep(id, { kind, busy: false, error: null, done: true });
+  } catch (e) {
+    const error = e instanceof Problem ? e.message : 'network';
+    setStep(id, { kind, busy: false, error, done: false });
+  }
+}
+
+/** Asks for a new deadline with a plan, at least 2 days before the deadline (R32). */
+export function requestExtension(id, newDeadline, plan) {
+  return step(id, 'extension', `/items/${id}/extension`, { newDeadline, plan });
+}
+
+/** The lead unit applies for completion (R31). */
+export function requestCompletion(id) {
+  return step(id, 'completion', `/items/${id}/completion`);
+}
+
+export function clearStep(id) {
+  setStep(id, null);
+}
+
 /** A report's file, fetched with the token (a plain link would carry none) and shown by the browser. */
 export async function openAttachment(id) {
   const load = () => fetch(`/attachments/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${access}` }, cache: 'no-store' });
@@ -396,9 +428,10 @@ export async function openAttachment(id) {
 
 async function refreshThread(id) {
   try {
-    const [item, events, reports] = await Promise.all([api(`/items/${id}`), api(`/items/${id}/events`), api(`/items/${id}/reports`)]);
+    const [item, events, reports, reminders] = await Promise.all([api(`/items/${id}`), api(`/items/${id}/events`), api(`/items/${id}/reports`),
+      api(`/items/${id}/reminders`).catch(() => ({ json: { items: state.current?.reminders ?? [] } }))]);
     if (state.current?.id === id) {
-      set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items } });
+      set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items } });
     }
   } catch {
     // the thread shows what it had

@@ -11,6 +11,7 @@ import './duban-light.js';
 import './duban-countdown.js';
 import './duban-message.js';
 import './duban-composer.js';
+import './duban-steps.js';
 
 
 class DubanItem extends LitElement {
@@ -76,6 +77,7 @@ class DubanItem extends LitElement {
           <dt>${t('sponsor')}</dt><dd>${item.sponsorName}</dd>
         </dl>
       </section>
+      <duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>
       <h2>${t('thread')}</h2>
       <ol aria-label=${t('thread')}>
         ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang}></duban-message></li>`)}

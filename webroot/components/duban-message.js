@@ -22,6 +22,7 @@ class DubanMessage extends LitElement {
     .waiting { color: #5c4300; font-weight: 700; }
     .refused { color: #8c1d18; font-weight: 700; }
     button { min-height: 44px; font: inherit; font-size: 0.875rem; margin-top: 0.25rem; border-radius: 0.5rem; border: 1px solid #79747e; background: #fff; padding: 0 0.75rem; }
+    .plan { white-space: pre-wrap; color: var(--ink); }
     ul.files { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; gap: 0.25rem; }
     button.file { width: 100%; text-align: left; margin: 0; overflow-wrap: anywhere; background: #fff; color: var(--ink); }
     li.upload { display: grid; gap: 0.125rem; font-size: 0.8125rem; }
@@ -82,6 +83,8 @@ class DubanMessage extends LitElement {
     }
     return html`<div class="bubble system">${name}${grade}${ev.unitName ? ` → ${ev.unitName}` : ''}${ev.actorName ? ` · ${ev.actorName}` : ''}
       ${ev.reason ? html`<br>${t('reason', { reason: ev.reason })}` : nothing}
+      ${ev.data?.newDeadline ? html`<br>${t('newDeadlineShown', { time: localTime(ev.data.newDeadline, this.lang) })}` : nothing}
+      ${ev.data?.plan ? html`<br><span class="plan">${t('planShown', { plan: ev.data.plan })}</span>` : nothing}
       <br>${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>`;
   }
 }

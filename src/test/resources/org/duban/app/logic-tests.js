@@ -8,6 +8,7 @@ async () => {
   const { calendarNote } = await import('/logic/calendar.js');
   const { compose, outcome, sendingOrder, toUpload, uploaded, reportBody } = await import('/logic/outbox.js');
   const { fitWithin, isPhoto, jpegName, fileSize } = await import('/logic/photo.js');
+  const { extensionLastMoment, extensionOffer, completionOffer, toShanghaiField, fromShanghaiField } = await import('/logic/steps.js');
   const { thread } = await import('/logic/thread.js');
   const results = [];
   const eq = (name, actual, expected) => {
@@ -98,6 +99,25 @@ async () => {
   eq('no report before every file is up', early, 'files still to upload');
   eq('the report names its files in order', reportBody(uploaded(half, 1, 'id-b')), { text: 'with a photo', attachmentIds: ['id-a', 'id-b'] });
   eq('a report without files names none', reportBody(a), { text: 'first' });
+
+  // extension (R32) and completion (R31)
+  eq('the last moment is 2 days before the deadline', extensionLastMoment('2026-06-10T10:00:00Z'), '2026-06-08T10:00:00.000Z');
+  eq('no deadline, no last moment', extensionLastMoment(null), null);
+  const lead = (unit, rest = {}) => ({ status: 'active', node: '7d', ...rest, units: [{ role: 'lead', status: 'assigned', ...unit }, { role: 'cooperating' }] });
+  eq('offered until the last moment', extensionOffer(lead({ deadline: at(48 * H) }), now), { offered: true, lastMoment: at(0), why: null });
+  eq('a second late is too late', extensionOffer(lead({ deadline: at(48 * H - 1000) }), now).why, 'tooLate');
+  eq('overdue is too late', extensionOffer(lead({ deadline: at(-H) }), now).why, 'tooLate');
+  eq('the 1-day and 3-day nodes are not extended', [extensionOffer(lead({ deadline: at(9 * 24 * H) }, { node: '3d' }), now).why,
+    extensionOffer(lead({ deadline: at(9 * 24 * H) }, { node: '1m' }), now).why], ['node', null]);
+  eq('one request at a time', extensionOffer(lead({ deadline: at(9 * 24 * H), extension: { state: 'requested' } }), now).why, 'pending');
+  eq('a refused request may be followed by another', extensionOffer(lead({ deadline: at(9 * 24 * H), extension: { state: 'refused' } }), now).offered, true);
+  eq('only the lead unit asks', extensionOffer({ status: 'active', units: [{ role: 'cooperating', status: 'assigned', deadline: at(9 * 24 * H) }] }, now).why, 'notLead');
+  eq('only while in progress', extensionOffer(lead({ deadline: at(9 * 24 * H) }, { status: 'completion_requested' }), now).why, 'notActive');
+  eq('completion after the result is reported', [completionOffer(lead({ status: 'assigned' })).why, completionOffer(lead({ status: 'returned' })).why,
+    completionOffer(lead({ status: 'reported' })).offered, completionOffer(lead({ status: 'accepted' })).offered], ['notReported', 'notReported', true, true]);
+  eq('a field shows Shanghai time', toShanghaiField('2026-06-01T02:00:00Z'), '2026-06-01T10:00');
+  eq('a field is read as Shanghai time', fromShanghaiField('2026-06-01T10:00'), '2026-06-01T02:00:00.000Z');
+  eq('an empty field is no moment', [fromShanghaiField(''), fromShanghaiField('tomorrow')], [null, null]);
 
   // the thread
   const t = thread(
