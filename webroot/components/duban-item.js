@@ -12,6 +12,7 @@ import './duban-countdown.js';
 import './duban-message.js';
 import './duban-composer.js';
 import './duban-steps.js';
+import './duban-why.js';
 
 
 class DubanItem extends LitElement {
@@ -76,6 +77,7 @@ class DubanItem extends LitElement {
           ${cooperating ? html`<dt>${t('cooperating')}</dt><dd>${cooperating}</dd>` : nothing}
           <dt>${t('sponsor')}</dt><dd>${item.sponsorName}</dd>
         </dl>
+        <duban-why .lang=${this.lang} .item=${item} .events=${c.events} .reminders=${c.reminders} .nowMs=${serverNow(this.offsetMs)}></duban-why>
       </section>
       <duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>
       <h2>${t('thread')}</h2>
