@@ -15,13 +15,14 @@ class DubanComposer extends LitElement {
   static styles = css`
     :host { display: block; background: #fff; border-top: 1px solid var(--line); padding: 0.5rem 0.75rem calc(0.5rem + env(safe-area-inset-bottom)); }
     form { display: grid; gap: 0.5rem; }
-    .write { display: flex; gap: 0.5rem; align-items: flex-end; }
-    label.text { flex: 1; display: grid; gap: 0.125rem; font-size: 0.875rem; color: var(--muted); }
+    .write { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
+    /* at a large text size the button goes below the text rather than squeezing it */
+    label.text { flex: 1 1 11rem; display: grid; gap: 0.125rem; font-size: 0.875rem; color: var(--muted); }
     textarea {
       font: inherit; color: var(--ink); min-height: 48px; max-height: 40vh; padding: 0.5rem; box-sizing: border-box; width: 100%;
       border: 1px solid #79747e; border-radius: 0.5rem; resize: vertical;
     }
-    button.send { min-height: 48px; min-width: 48px; padding: 0 1rem; font: inherit; font-weight: 700; color: #fff; background: var(--seal); border: 0; border-radius: 0.5rem; cursor: pointer; }
+    button.send { flex: 0 0 auto; margin-left: auto; min-height: 48px; min-width: 48px; padding: 0 1rem; font: inherit; font-weight: 700; color: #fff; background: var(--seal); border: 0; border-radius: 0.5rem; cursor: pointer; }
     button.send[disabled] { background: #6f6a72; }
     .pick { display: flex; gap: 0.5rem; flex-wrap: wrap; }
     .pick label {

@@ -25,11 +25,11 @@ class DubanSteps extends LitElement {
     button.primary { background: var(--seal); color: #fff; border-color: var(--seal); }
     button[disabled] { opacity: 0.7; }
     .row { display: flex; gap: 0.5rem; flex-wrap: wrap; }
-    form { display: grid; gap: 0.5rem; padding: 0.5rem 0; }
+    form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.5rem; padding: 0.5rem 0; }
     label { display: grid; gap: 0.125rem; font-size: 0.875rem; color: var(--muted); }
     input, textarea {
       font: inherit; color: var(--ink); min-height: 44px; padding: 0.5rem; box-sizing: border-box; width: 100%;
-      border: 1px solid #79747e; border-radius: 0.5rem;
+      border: 1px solid #79747e; border-radius: 0.5rem; min-width: 0; max-width: 100%;
     }
     textarea { min-height: 6rem; resize: vertical; }
     .error { color: #8c1d18; margin: 0; font-size: 0.9375rem; }
