@@ -5,7 +5,7 @@
 // and after a 401. The refresh token is an HttpOnly cookie the browser sends to /auth/refresh
 // alone: no script here, or slipped in, can read it.
 import { offsetFromDateHeader, offsetFromInstant, serverNow } from './logic/clock.js';
-import { compose, outcome, sendingOrder } from './logic/outbox.js';
+import { compose, outcome, reportBody, sendingOrder, toUpload, uploaded } from './logic/outbox.js';
 import { lang, setLang as chooseLang } from './i18n.js';
 
 let access = null;
@@ -22,6 +22,7 @@ let state = {
   items: { list: [], loaded: false, busy: false, error: null },
   current: null, // { id, item, events, reports, reminders, busy, error }
   outbox: [],
+  progress: {}, // queued report's key -> the fraction of each of its files uploaded
   online: navigator.onLine,
   offsetMs: 0,
   updateReady: false,
@@ -278,8 +279,8 @@ async function forget(key) {
 }
 
 /** A report is queued first, with its key, then sent: a network gone mid-way loses nothing. */
-export async function submitReport(itemId, text) {
-  const entry = compose(itemId, text, () => crypto.randomUUID(), now());
+export async function submitReport(itemId, text, files = []) {
+  const entry = compose(itemId, text, () => crypto.randomUUID(), now(), files);
   await keep(entry);
   await flush();
 }
@@ -300,8 +301,9 @@ export function flush() {
         let status = null;
         let problem = null;
         try {
+          const ready = await uploadFiles(entry);
           const answer = await api(`/items/${entry.itemId}/reports`, {
-            method: 'POST', body: { text: entry.text }, headers: { 'Idempotency-Key': entry.key },
+            method: 'POST', body: reportBody(ready), headers: { 'Idempotency-Key': entry.key },
           });
           status = answer.status;
         } catch (e) {
@@ -309,8 +311,16 @@ export function flush() {
           problem = e instanceof Problem ? e.message : null;
         }
         const result = outcome(status);
-        if (result === 'sent') await forget(entry.key);
-        else if (result === 'refused') await keep({ ...entry, state: 'refused', problem });
+        if (result === 'sent') {
+          await forget(entry.key);
+          const { [entry.key]: _, ...rest } = state.progress;
+          set({ progress: rest });
+        }
+        else if (result === 'refused') {
+          // the entry as kept last: with the ids of any files already uploaded
+          const latest = state.outbox.find((o) => o.key === entry.key) ?? entry;
+          await keep({ ...latest, state: 'refused', problem });
+        }
         else break; // offline or failing: the rest waits too, in order
         if (state.current?.id === entry.itemId) refreshThread(entry.itemId);
       }
@@ -321,11 +331,107 @@ export function flush() {
   return flushing;
 }
 
+/** One file up, with its progress: XMLHttpRequest, as fetch cannot tell how much of a body has gone. */
+function put(file, onProgress, token = access) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/attachments?filename=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let json = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // not JSON: the status says enough
+      }
+      resolve({ status: xhr.status, json });
+    };
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.send(file.blob);
+  });
+}
+
+function showProgress(key, index, count, fraction) {
+  const fractions = [...(state.progress[key] ?? Array(count).fill(0))];
+  fractions[index] = fraction;
+  set({ progress: { ...state.progress, [key]: fractions } });
+}
+
+/**
+ * Uploads the entry's files not yet stored, keeping each attachment id in the queue as soon as the
+ * server has the file: after a drop or a reload only the rest goes again. Answers the entry, all up.
+ */
+async function uploadFiles(entry) {
+  let current = entry;
+  const count = entry.files?.length ?? 0;
+  for (const index of toUpload(entry)) {
+    const file = current.files[index];
+    const progress = (f) => showProgress(entry.key, index, count, f);
+    let answer = await put(file, progress);
+    if (answer.status === 401 && (await renew())) answer = await put(file, progress);
+    if (answer.status === 401) signedOut();
+    if (answer.status !== 201) throw new Problem(answer.status, answer.json);
+    current = uploaded(current, index, answer.json.id);
+    progress(1);
+    await keep(current);
+  }
+  if (count) for (let i = 0; i < count; i++) showProgress(entry.key, i, count, 1);
+  return current;
+}
+
+// ---- extension (R32) and completion (R31) ----
+
+function setStep(id, step) {
+  if (state.current?.id === id) set({ current: { ...state.current, step } });
+}
+
+async function step(id, kind, path, body) {
+  setStep(id, { kind, busy: true, error: null, done: false });
+  try {
+    await api(path, { method: 'POST', body });
+    await refreshThread(id);
+    setStep(id, { kind, busy: false, error: null, done: true });
+  } catch (e) {
+    const error = e instanceof Problem ? e.message : 'network';
+    setStep(id, { kind, busy: false, error, done: false });
+  }
+}
+
+/** Asks for a new deadline with a plan, at least 2 days before the deadline (R32). */
+export function requestExtension(id, newDeadline, plan) {
+  return step(id, 'extension', `/items/${id}/extension`, { newDeadline, plan });
+}
+
+/** The lead unit applies for completion (R31). */
+export function requestCompletion(id) {
+  return step(id, 'completion', `/items/${id}/completion`);
+}
+
+export function clearStep(id) {
+  setStep(id, null);
+}
+
+/** A report's file, fetched with the token (a plain link would carry none) and shown by the browser. */
+export async function openAttachment(id) {
+  const load = () => fetch(`/attachments/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${access}` }, cache: 'no-store' });
+  let response = await load();
+  if (response.status === 401 && (await renew())) response = await load();
+  if (!response.ok) return;
+  const url = URL.createObjectURL(await response.blob());
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 async function refreshThread(id) {
   try {
-    const [item, events, reports] = await Promise.all([api(`/items/${id}`), api(`/items/${id}/events`), api(`/items/${id}/reports`)]);
+    const [item, events, reports, reminders] = await Promise.all([api(`/items/${id}`), api(`/items/${id}/events`), api(`/items/${id}/reports`),
+      api(`/items/${id}/reminders`).catch(() => ({ json: { items: state.current?.reminders ?? [] } }))]);
     if (state.current?.id === id) {
-      set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items } });
+      set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items } });
     }
   } catch {
     // the thread shows what it had

@@ -1,7 +1,7 @@
 // The service worker: keeps the app's shell (its own files and Lit's) for offline starts.
 // It never caches API answers or attachments: those are personal and change; they always go to the
 // network. A new VERSION installs beside the old one and waits until the person takes it.
-const VERSION = 'duban-app-1';
+const VERSION = 'duban-app-2';
 const SHELL = [
   '/',
   '/app.css',
@@ -20,6 +20,10 @@ const SHELL = [
   '/logic/outbox.js',
   '/logic/thread.js',
   '/logic/time.js',
+  '/logic/photo.js',
+  '/logic/steps.js',
+  '/logic/why.js',
+  '/resize.js',
   '/components/duban-app.js',
   '/components/duban-signin.js',
   '/components/duban-items.js',
@@ -29,6 +33,8 @@ const SHELL = [
   '/components/duban-item.js',
   '/components/duban-message.js',
   '/components/duban-composer.js',
+  '/components/duban-steps.js',
+  '/components/duban-why.js',
   '/components/duban-update.js',
   '/webjars/lit/3.3.1/index.js',
   '/webjars/lit-html/3.3.2/lit-html.js',

@@ -89,9 +89,13 @@ class DubanApp extends LitElement {
     }
     if (s.current) {
       return html`<duban-item .lang=${s.lang} .current=${s.current} .offsetMs=${s.offsetMs}
-        .outbox=${s.outbox.filter((o) => o.itemId === s.current.id)}
+        .outbox=${s.outbox.filter((o) => o.itemId === s.current.id)} .progress=${s.progress} .online=${s.online}
         @back=${() => { window.location.hash = '#/'; }}
-        @send-report=${(e) => store.submitReport(s.current.id, e.detail.text)}
+        @send-report=${(e) => store.submitReport(s.current.id, e.detail.text, e.detail.files)}
+        @open-file=${(e) => store.openAttachment(e.detail.id)}
+        @request-extension=${(e) => store.requestExtension(s.current.id, e.detail.newDeadline, e.detail.plan)}
+        @request-completion=${() => store.requestCompletion(s.current.id)}
+        @clear-step=${() => store.clearStep(s.current.id)}
         @discard=${(e) => store.discard(e.detail.key)}></duban-item>`;
     }
     return html`<duban-items .lang=${s.lang} .items=${s.items} .filters=${s.filters} .offsetMs=${s.offsetMs}

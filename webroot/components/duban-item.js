@@ -11,10 +11,15 @@ import './duban-light.js';
 import './duban-countdown.js';
 import './duban-message.js';
 import './duban-composer.js';
+import './duban-steps.js';
+import './duban-why.js';
 
 
 class DubanItem extends LitElement {
-  static properties = { lang: {}, current: { attribute: false }, offsetMs: { type: Number }, outbox: { attribute: false } };
+  static properties = {
+    lang: {}, current: { attribute: false }, offsetMs: { type: Number }, outbox: { attribute: false },
+    progress: { attribute: false }, online: { type: Boolean },
+  };
 
   static styles = css`
     :host { display: flex; flex-direction: column; min-height: calc(100vh - 52px); }
@@ -72,12 +77,14 @@ class DubanItem extends LitElement {
           ${cooperating ? html`<dt>${t('cooperating')}</dt><dd>${cooperating}</dd>` : nothing}
           <dt>${t('sponsor')}</dt><dd>${item.sponsorName}</dd>
         </dl>
+        <duban-why .lang=${this.lang} .item=${item} .events=${c.events} .reminders=${c.reminders} .nowMs=${serverNow(this.offsetMs)}></duban-why>
       </section>
+      <duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>
       <h2>${t('thread')}</h2>
       <ol aria-label=${t('thread')}>
         ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang}></duban-message></li>`)}
         ${repeat(this.outbox ?? [], (o) => o.key, (o) => html`<li><duban-message .lang=${this.lang}
-          .entry=${{ side: 'mine', kind: 'queued', at: o.composedAt, id: o.key, queued: o }}
+          .entry=${{ side: 'mine', kind: 'queued', at: o.composedAt, id: o.key, queued: o, progress: this.progress?.[o.key], online: this.online }}
           @discard=${() => this.emit('discard', { key: o.key })}></duban-message></li>`)}
       </ol>
       ${item.status === 'closed' || item.status === 'draft' ? nothing : html`<duban-composer .lang=${this.lang}
@@ -97,7 +104,12 @@ class DubanItem extends LitElement {
     const last = this.renderRoot.querySelector('ol li:last-child');
     if (!last) return;
     await last.querySelector('duban-message')?.updateComplete;
-    requestAnimationFrame(() => last.scrollIntoView({ block: 'end' }));
+    requestAnimationFrame(() => {
+      // the composer's height changes with the photos picked: the margin follows it
+      const composer = this.renderRoot.querySelector('duban-composer');
+      last.style.scrollMarginBottom = `${(composer?.offsetHeight ?? 144) + 8}px`;
+      last.scrollIntoView({ block: 'end' });
+    });
   }
 
   emit(name, detail) {

@@ -3,6 +3,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { t } from '../i18n.js';
 import { localTime } from '../logic/time.js';
+import { fileSize } from '../logic/photo.js';
 
 class DubanMessage extends LitElement {
   static properties = { entry: { attribute: false }, lang: {} };
@@ -21,6 +22,11 @@ class DubanMessage extends LitElement {
     .waiting { color: #5c4300; font-weight: 700; }
     .refused { color: #8c1d18; font-weight: 700; }
     button { min-height: 44px; font: inherit; font-size: 0.875rem; margin-top: 0.25rem; border-radius: 0.5rem; border: 1px solid #79747e; background: #fff; padding: 0 0.75rem; }
+    .plan { white-space: pre-wrap; color: var(--ink); }
+    ul.files { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; gap: 0.25rem; }
+    button.file { width: 100%; text-align: left; margin: 0; overflow-wrap: anywhere; background: #fff; color: var(--ink); }
+    li.upload { display: grid; gap: 0.125rem; font-size: 0.8125rem; }
+    progress { width: 100%; height: 0.5rem; accent-color: var(--seal); }
     button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
   `;
 
@@ -36,6 +42,10 @@ class DubanMessage extends LitElement {
       return html`<div class="bubble mine">
         <div class="who">${t('you')}</div>
         <p class="text">${r.text}</p>
+        ${r.attachments?.length ? html`<ul class="files" aria-label=${t('attachments')}>${r.attachments.map((a) => html`<li>
+          <button type="button" class="file" aria-label=${t('openFile', { name: a.filename })}
+            @click=${() => this.dispatchEvent(new CustomEvent('open-file', { detail: { id: a.id }, bubbles: true, composed: true }))}>
+            ${t('attachments')}：${a.filename} · ${fileSize(a.size ?? 0)}</button></li>`)}</ul>` : nothing}
         <div class="meta">${when} · ${r.onTime ? t('reportOnTime') : t('reportLate')} · ${t('reportStates')[r.status] ?? r.status}</div>
       </div>`;
     }
@@ -46,7 +56,13 @@ class DubanMessage extends LitElement {
         ${q.state === 'refused'
           ? html`<div class="refused" role="alert">${t('refused', { detail: q.problem ?? '' })}</div>
               <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('discard', { bubbles: true, composed: true }))}>${t('discard')}</button>`
-          : html`<div class="waiting">${t('waiting')}</div>`}
+          : html`${q.files?.length ? html`<ul class="files" aria-label=${t('attachments')}>${q.files.map((f, i) => {
+              if (!e.progress && !f.attachmentId) return html`<li class="upload">${t('attachments')}：${f.name} · ${fileSize(f.size ?? 0)}</li>`;
+              const percent = Math.round(100 * (e.progress?.[i] ?? 1));
+              return html`<li class="upload"><span>${t('uploadingFile', { name: f.name, percent })}</span>
+                <progress max="100" .value=${percent} aria-label=${f.name}></progress></li>`;
+            })}</ul>` : nothing}
+            <div class="waiting">${e.online && e.progress ? t('sending') : t('waiting')}</div>`}
       </div>`;
     }
     if (e.kind === 'reminder') {
@@ -67,6 +83,8 @@ class DubanMessage extends LitElement {
     }
     return html`<div class="bubble system">${name}${grade}${ev.unitName ? ` → ${ev.unitName}` : ''}${ev.actorName ? ` · ${ev.actorName}` : ''}
       ${ev.reason ? html`<br>${t('reason', { reason: ev.reason })}` : nothing}
+      ${ev.data?.newDeadline ? html`<br>${t('newDeadlineShown', { time: localTime(ev.data.newDeadline, this.lang) })}` : nothing}
+      ${ev.data?.plan ? html`<br><span class="plan">${t('planShown', { plan: ev.data.plan })}</span>` : nothing}
       <br>${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>`;
   }
 }

@@ -4,8 +4,30 @@
 // server has it: however often the phone retries (a lost answer, a dropped network, a reload), the
 // server stores it once (POST /items/{id}/reports answers the first report again for a known key).
 
-export function compose(itemId, text, makeKey, nowMs) {
-  return { key: makeKey(), itemId, text, composedAt: new Date(nowMs).toISOString(), state: 'waiting', problem: null };
+// Files (photos already made smaller) wait with their report: each is uploaded once, its attachment id
+// kept in the entry, and the report names them all when every one is up.
+export function compose(itemId, text, makeKey, nowMs, files = []) {
+  return {
+    key: makeKey(), itemId, text, composedAt: new Date(nowMs).toISOString(), state: 'waiting', problem: null,
+    files: files.map((f) => ({ name: f.name, type: f.type, size: f.size, blob: f.blob, attachmentId: null })),
+  };
+}
+
+/** The indexes of the entry's files still to upload, in order. */
+export function toUpload(entry) {
+  return (entry.files ?? []).map((f, i) => (f.attachmentId ? null : i)).filter((i) => i !== null);
+}
+
+/** The entry once its file at `index` is stored as `attachmentId` (a new entry; the blob is no longer needed). */
+export function uploaded(entry, index, attachmentId) {
+  return { ...entry, files: entry.files.map((f, i) => (i === index ? { ...f, attachmentId, blob: null } : f)) };
+}
+
+/** What POST /items/{id}/reports gets: the text, and the files once all are uploaded. */
+export function reportBody(entry) {
+  const ids = (entry.files ?? []).map((f) => f.attachmentId);
+  if (ids.some((id) => !id)) throw new Error('files still to upload');
+  return ids.length ? { text: entry.text, attachmentIds: ids } : { text: entry.text };
 }
 
 /**

@@ -6,8 +6,11 @@ async () => {
   const { countdown, nextChangeIn } = await import('/logic/countdown.js');
   const { offsetFromDateHeader, offsetFromInstant } = await import('/logic/clock.js');
   const { calendarNote } = await import('/logic/calendar.js');
-  const { compose, outcome, sendingOrder } = await import('/logic/outbox.js');
+  const { compose, outcome, sendingOrder, toUpload, uploaded, reportBody } = await import('/logic/outbox.js');
+  const { fitWithin, isPhoto, jpegName, fileSize } = await import('/logic/photo.js');
+  const { extensionLastMoment, extensionOffer, completionOffer, toShanghaiField, fromShanghaiField } = await import('/logic/steps.js');
   const { thread } = await import('/logic/thread.js');
+  const { explainClock, plainEnd } = await import('/logic/why.js');
   const results = [];
   const eq = (name, actual, expected) => {
     const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -74,6 +77,87 @@ async () => {
   eq('stored or replayed is sent', [outcome(201), outcome(200)], ['sent', 'sent']);
   eq('no answer, 5xx, 401, 429 retry', [outcome(null), outcome(503), outcome(401), outcome(429)], ['retry', 'retry', 'retry', 'retry']);
   eq('a refusal is for the person to see', [outcome(400), outcome(403), outcome(409), outcome(422)], ['refused', 'refused', 'refused', 'refused']);
+
+  // photos made smaller on the phone
+  eq('a 3000x2000 photo is drawn at 1600x1067', fitWithin(3000, 2000), { width: 1600, height: 1067 });
+  eq('a portrait photo keeps its shape', fitWithin(3024, 4032), { width: 1200, height: 1600 });
+  eq('a small picture is never enlarged', fitWithin(800, 600), { width: 800, height: 600 });
+  eq('exactly the long side stays', fitWithin(1600, 900), { width: 1600, height: 900 });
+  eq('camera formats are photos, documents are not', [isPhoto('image/jpeg'), isPhoto('image/png'), isPhoto('application/pdf'), isPhoto('image/gif')], [true, true, false, false]);
+  eq('a redrawn photo is a .jpg', jpegName('IMG_0001.PNG', now), 'IMG_0001.jpg');
+  eq('a camera photo without a name gets one', jpegName('', now), 'photo-20260601020000.jpg');
+  eq('sizes in words', [fileSize(300), fileSize(820 * 1024), fileSize(1.4 * 1024 * 1024)], ['1 KB', '820 KB', '1.4 MB']);
+
+  // a report with files waits with them and names them once all are up
+  const withPhoto = compose(9, 'with a photo', () => 'key-photo-abcdefgh', now, [{ name: 'a.jpg', type: 'image/jpeg', size: 10, blob: 'A' }, { name: 'b.pdf', type: 'application/pdf', size: 20, blob: 'B' }]);
+  eq('both files still to upload', toUpload(withPhoto), [0, 1]);
+  const half = uploaded(withPhoto, 0, 'id-a');
+  eq('after one, only the other', toUpload(half), [1]);
+  eq('the uploaded file lets go of its bytes, the other keeps them', [half.files[0].blob, half.files[1].blob], [null, 'B']);
+  eq('the key stays with the report', half.key, 'key-photo-abcdefgh');
+  let early = null;
+  try { reportBody(half); } catch (e) { early = e.message; }
+  eq('no report before every file is up', early, 'files still to upload');
+  eq('the report names its files in order', reportBody(uploaded(half, 1, 'id-b')), { text: 'with a photo', attachmentIds: ['id-a', 'id-b'] });
+  eq('a report without files names none', reportBody(a), { text: 'first' });
+
+  // extension (R32) and completion (R31)
+  eq('the last moment is 2 days before the deadline', extensionLastMoment('2026-06-10T10:00:00Z'), '2026-06-08T10:00:00.000Z');
+  eq('no deadline, no last moment', extensionLastMoment(null), null);
+  const lead = (unit, rest = {}) => ({ status: 'active', node: '7d', ...rest, units: [{ role: 'lead', status: 'assigned', ...unit }, { role: 'cooperating' }] });
+  eq('offered until the last moment', extensionOffer(lead({ deadline: at(48 * H) }), now), { offered: true, lastMoment: at(0), why: null });
+  eq('a second late is too late', extensionOffer(lead({ deadline: at(48 * H - 1000) }), now).why, 'tooLate');
+  eq('overdue is too late', extensionOffer(lead({ deadline: at(-H) }), now).why, 'tooLate');
+  eq('the 1-day and 3-day nodes are not extended', [extensionOffer(lead({ deadline: at(9 * 24 * H) }, { node: '3d' }), now).why,
+    extensionOffer(lead({ deadline: at(9 * 24 * H) }, { node: '1m' }), now).why], ['node', null]);
+  eq('one request at a time', extensionOffer(lead({ deadline: at(9 * 24 * H), extension: { state: 'requested' } }), now).why, 'pending');
+  eq('a refused request may be followed by another', extensionOffer(lead({ deadline: at(9 * 24 * H), extension: { state: 'refused' } }), now).offered, true);
+  eq('only the lead unit asks', extensionOffer({ status: 'active', units: [{ role: 'cooperating', status: 'assigned', deadline: at(9 * 24 * H) }] }, now).why, 'notLead');
+  eq('only while in progress', extensionOffer(lead({ deadline: at(9 * 24 * H) }, { status: 'completion_requested' }), now).why, 'notActive');
+  eq('completion after the result is reported', [completionOffer(lead({ status: 'assigned' })).why, completionOffer(lead({ status: 'returned' })).why,
+    completionOffer(lead({ status: 'reported' })).offered, completionOffer(lead({ status: 'accepted' })).offered], ['notReported', 'notReported', true, true]);
+  eq('a field shows Shanghai time', toShanghaiField('2026-06-01T02:00:00Z'), '2026-06-01T10:00');
+  eq('a field is read as Shanghai time', fromShanghaiField('2026-06-01T10:00'), '2026-06-01T02:00:00.000Z');
+  eq('an empty field is no moment', [fromShanghaiField(''), fromShanghaiField('tomorrow')], [null, null]);
+
+  // why is it red?
+  const lines = (why, key) => why.sections.find((s) => s.key === key).lines;
+  eq('a 7-day node ends 7 days after the assignment', plainEnd('2026-06-01T02:00:00Z', '7d'), '2026-06-08T02:00:00.000Z');
+  eq('a month from the 31st ends on the last day of the next month', plainEnd('2026-01-31T02:00:00Z', '1m'), '2026-02-28T02:00:00.000Z');
+  eq('a month counted in Shanghai days', plainEnd('2026-01-30T17:00:00Z', '1m'), '2026-02-27T17:00:00.000Z');
+  const overdueItem = {
+    status: 'active', node: '3d', assignedAt: '2026-05-27T02:00:00Z', deadline: '2026-06-01T01:00:00Z', keySupervision: false,
+    calendar: { status: 'known', missingYears: [] },
+    units: [{ role: 'lead', status: 'assigned', deadline: '2026-06-01T01:00:00Z', returns: 0, overdue: true, calendar: { status: 'known', missingYears: [] } }],
+  };
+  const redWhy = explainClock(overdueItem, [], [
+    { state: 'fired', kinds: ['before_deadline'], rules: ['R13'], recipient: 'unit_responsible', sendAt: '2026-05-31T20:00:00Z', firedAt: '2026-05-31T23:00:00Z', heldFrom: '2026-05-31T20:00:00Z' },
+    { state: 'skipped', kinds: ['urge'], rules: ['R15'], recipient: 'unit_responsible', sendAt: '2026-06-01T01:30:00Z', note: '与逾期提醒合并' },
+    { state: 'planned', kinds: ['after_deadline', 'urge'], rules: ['R13', 'R15'], recipient: 'unit_responsible', sendAt: '2026-06-01T06:00:00Z' },
+  ], now);
+  eq('red says why in its title', redWhy.title, '为什么是红灯？');
+  eq('red because overdue, with how long', lines(redWhy, 'light')[0], '本单位的反馈已过时限（2026/06/01 09:00），已逾期 1 小时。');
+  eq('the node and its plain end', lines(redWhy, 'deadline')[0], '时间节点 3 天：自交办（2026/05/27 10:00）起算，到 2026/05/30 10:00。');
+  eq('a day off moved the deadline', lines(redWhy, 'deadline')[1], '2026/05/30 10:00 是休息日或法定节假日，时限顺延到下一个工作日：2026/06/01 09:00（依据 R10、R12）。');
+  eq('a sent reminder held in the quiet hours, with its rule',
+    lines(redWhy, 'sent')[0], '2026/06/01 07:00 到期前提醒 发给本单位负责人 · 依据 R13 （2026/06/01 04:00 到点时在夜间免打扰时段，推迟到 2026/06/01 07:00 发出）');
+  eq('a skipped one says why', lines(redWhy, 'sent')[1], '2026/06/01 09:30 逾期催办 发给本单位负责人：未发出，与逾期提醒合并 · 依据 R15');
+  eq('the next ones, then that they assume nothing changes', lines(redWhy, 'next'), ['2026/06/01 14:00 逾期提醒、逾期催办 发给本单位负责人 · 依据 R13、R15', '以上按现状推算；反馈、退回、延期或节假日安排变化后会重新安排。']);
+  eq('overdue: a report stops the urging', lines(redWhy, 'stop'), ['现在报送反馈，逾期催办随即停止（依据 R14、R15）；超时反馈会记为超时。']);
+  const missingItem = {
+    ...overdueItem, node: '1m', assignedAt: '2026-12-20T02:00:00Z', deadline: '2027-01-20T02:00:00Z', calendar: { status: 'missing', missingYears: [2027] },
+    units: [{ role: 'lead', status: 'assigned', deadline: '2027-01-20T02:00:00Z', returns: 0, overdue: false, calendar: { status: 'missing', missingYears: [2027] } }],
+  };
+  const greenWhy = explainClock(missingItem, [{ type: 'deadline_moved', rule: 'R12', data: { from: '2027-01-20T02:00:00Z', to: '2027-01-21T02:00:00Z', year: 2027 } }], [], Date.parse('2026-12-21T02:00:00Z'));
+  eq('green is green', greenWhy.title, '为什么是绿灯？');
+  eq('a year without a holiday notice is said', lines(greenWhy, 'deadline').at(-1), '2027年的节假日安排尚未发布，这一年按周一至周五计算工作日；安排发布后时限可能调整（依据 R12）。');
+  eq('a move after the notice is said', lines(greenWhy, 'deadline')[1], '2027年节假日安排发布后，时限由 2027/01/20 10:00 调整为 2027/01/21 10:00（依据 R12）。');
+  eq('before the deadline: a report cancels the rest (R14)', lines(greenWhy, 'stop'), ['在时限（2027/01/20 10:00）前报送反馈，本节点此后的提醒即全部取消（依据 R14）。']);
+  eq('nothing sent yet, nothing planned', [lines(greenWhy, 'sent'), lines(greenWhy, 'next')], [['还没有发出提醒。'], ['目前没有计划中的提醒。']]);
+  const returnedWhy = explainClock({ ...missingItem, calendar: { status: 'known', missingYears: [] }, units: [{ role: 'lead', status: 'returned', returns: 2, deadline: '2027-01-20T02:00:00Z' }] }, [], [], Date.parse('2026-12-21T02:00:00Z'));
+  eq('returned is yellow, and says how often', [returnedWhy.title, lines(returnedWhy, 'light')[0]], ['为什么是黄灯？', '本单位的反馈被督办科室退回 2 次（依据 R30），请按退回理由重新反馈。']);
+  const reportedWhy = explainClock({ ...overdueItem, units: [{ role: 'lead', status: 'reported', deadline: '2026-06-01T01:00:00Z', overdue: false }] }, [], [], now, 'en');
+  eq('english, and a report waiting for review stops the clock', [reportedWhy.title, lines(reportedWhy, 'stop')[0].slice(0, 27)], ['Why is it red?', 'Your unit has reported; the']);
 
   // the thread
   const t = thread(

@@ -1,0 +1,133 @@
+package org.duban.app;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonObject;
+import org.duban.demo.DemoData;
+import org.duban.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Extension (R32) and completion (R31) from the thread, and why they are not offered when they are not. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ItemStepsTest {
+  static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+  static TestServer server;
+  static Phone phone;
+  BrowserContext context;
+  Page page;
+  final List<String> errors = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(ItemStepsTest.class);
+    phone = new Phone(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    phone.close();
+    server.close();
+  }
+
+  @BeforeEach
+  void openPhone() {
+    context = phone.context();
+    page = phone.open(context, errors);
+  }
+
+  @AfterEach
+  void closePhone() {
+    context.close();
+    assertThat(errors).as("errors on the page").isEmpty();
+  }
+
+  /** The item as the sponsor sees it, and fgw's entry on it. */
+  static JsonObject item(long id) {
+    return server.get("/items/" + id, server.tokenOf("keshi1")).bodyAsJsonObject();
+  }
+
+  static JsonObject lead(JsonObject item) {
+    return item.getJsonArray("units").getJsonObject(0);
+  }
+
+  long open(String title) {
+    Phone.signIn(page, "fgw", DemoData.PASSWORD);
+    page.locator("duban-item-card").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(title)).click();
+    assertThat(page.locator("duban-item h1")).hasText(java.util.regex.Pattern.compile(title));
+    return Long.parseLong(page.url().replaceAll(".*#/items/", ""));
+  }
+
+  @Test
+  @Order(1)
+  void anExtensionIsAskedForWithItsPlanBeforeTheLastMoment() {
+    long id = open("优化营商环境");
+    Instant deadline = Instant.parse(lead(item(id)).getString("deadline"));
+    String lastMoment = SHOWN.format(deadline.minus(Duration.ofDays(2)));
+    assertThat(page.locator("duban-steps")).containsText("最迟可在 " + lastMoment + " 前申请延期");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请延期")).click();
+    page.getByLabel("办理计划").fill("12月15日前完成全部 23 项政务服务事项的流程再造；12月20日前完成验收。");
+    Phone.screen(page, "item-extension-form");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交延期申请")).click();
+    assertThat(page.locator("duban-steps")).containsText("延期申请已提交（新时限");
+    assertThat(page.locator("duban-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("申请延期"))).hasCount(1);
+    assertThat(page.locator("duban-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("申请延期")))
+        .containsText("计划：12月15日前完成");
+
+    JsonObject extension = lead(item(id)).getJsonObject("extension");
+    assertThat(extension.getString("state")).isEqualTo("requested");
+    assertThat(extension.getString("plan")).startsWith("12月15日前完成");
+    // the form proposed a week past the deadline, in Shanghai time
+    assertThat(Instant.parse(extension.getString("newDeadline"))).isEqualTo(deadline.plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    // one request at a time: the button gives way to the waiting request
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请延期"))).hasCount(0);
+    assertThat(page.locator("duban-steps")).containsText("等待督办科室审核");
+    Phone.screen(page, "item-extension-asked");
+  }
+
+  @Test
+  @Order(2)
+  void pastTheLastMomentTheAppSaysWhyThereIsNoExtension() {
+    long id = open("主干道积水点");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请延期"))).hasCount(0);
+    assertThat(page.locator("duban-steps [data-why=tooLate]")).containsText("已过申请延期的最后时间");
+    assertThat(page.locator("duban-steps [data-why=tooLate]")).containsText("时限前 2 天");
+    // and completion waits for the result to be reported
+    assertThat(page.locator("duban-steps [data-why=notReported]")).containsText("报送办理结果后才能申请办结");
+    Phone.screen(page, "item-no-extension");
+    assertThat(id).isPositive();
+  }
+
+  @Test
+  @Order(3)
+  void afterReportingTheResultTheLeadUnitAppliesForCompletion() {
+    long id = open("主干道积水点");
+    page.getByLabel("反馈内容").fill("全市 37 处积水点已全部整改完毕，整改报告见附件清单。");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送反馈")).click();
+    assertThat(page.locator("[data-queued]")).hasCount(0);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请办结")).click();
+    assertThat(page.locator("duban-steps")).containsText("提交后由督办科室评定等次");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认申请办结")).click();
+    assertThat(page.locator("duban-steps")).containsText("办结申请已提交");
+    assertThat(item(id).getString("status")).isEqualTo("completion_requested");
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请办结"))).hasCount(0);
+    Phone.screen(page, "item-completion-asked");
+  }
+}
