@@ -1,59 +1,18 @@
 package org.duban.app;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import org.duban.demo.DemoData;
-import org.duban.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An item as a conversation, and reports from the phone: stored once, shown as text, queued while offline. */
-class ItemThreadTest {
-  static TestServer server;
-  static Phone phone;
-  BrowserContext context;
-  Page page;
-  final List<String> errors = new ArrayList<>();
+class ItemThreadTest extends PhoneTest {
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(ItemThreadTest.class);
-    phone = new Phone(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    phone.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void openPhone() {
-    context = phone.context();
-    page = phone.open(context, errors);
-  }
-
-  @AfterEach
-  void closePhone() {
-    context.close();
-    assertThat(errors).as("errors on the page").isEmpty();
-  }
-
-  /** The reports the server stored for an item, as the sponsor sees them. */
-  static JsonArray reports(long itemId) {
-    return server.get("/items/" + itemId + "/reports", server.tokenOf("keshi1")).bodyAsJsonObject().getJsonArray("items");
-  }
 
   long openFirstItem(String login) {
     Phone.signIn(page, login, DemoData.PASSWORD);

@@ -1,53 +1,17 @@
 package org.duban.app;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.duban.demo.DemoData;
-import org.duban.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** My items on the demo: most urgent first, the right lights, countdowns that tick, filters, the empty state. */
-class MyItemsTest {
-  static TestServer server;
-  static Phone phone;
-  BrowserContext context;
-  Page page;
-  final List<String> errors = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(MyItemsTest.class);
-    phone = new Phone(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    phone.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void openPhone() {
-    context = phone.context();
-    page = phone.open(context, errors);
-  }
-
-  @AfterEach
-  void closePhone() {
-    context.close();
-    assertThat(errors).as("errors on the page").isEmpty();
-  }
+class MyItemsTest extends PhoneTest {
 
   Locator cards() {
     return page.locator("duban-item-card");

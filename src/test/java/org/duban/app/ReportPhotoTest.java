@@ -1,17 +1,11 @@
 package org.duban.app;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.duban.demo.DemoData;
-import org.duban.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,45 +18,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A report with a photo: made smaller on the phone, uploaded with its progress, named by the report, sent once. */
-class ReportPhotoTest {
-  static TestServer server;
-  static Phone phone;
-  BrowserContext context;
-  Page page;
-  final List<String> errors = new ArrayList<>();
+class ReportPhotoTest extends PhoneTest {
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(ReportPhotoTest.class);
-    phone = new Phone(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    phone.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void openPhone() {
-    context = phone.context();
-    page = phone.open(context, errors);
-  }
-
-  @AfterEach
-  void closePhone() {
-    context.close();
-    assertThat(errors).as("errors on the page").isEmpty();
-  }
 
   /** A camera-sized picture: 3000x2000, a gradient and a mark, as PNG. */
   Path photo(String name) throws IOException {
@@ -78,12 +42,9 @@ class ReportPhotoTest {
     return file;
   }
 
-  static JsonArray reports(long itemId) {
-    return server.get("/items/" + itemId + "/reports", server.tokenOf("keshi1")).bodyAsJsonObject().getJsonArray("items");
-  }
 
   /** The stored file's picture, as the sponsor downloads it. */
-  static BufferedImage stored(String attachmentId) throws IOException {
+  BufferedImage stored(String attachmentId) throws IOException {
     var answer = server.get("/attachments/" + attachmentId, server.tokenOf("keshi1"));
     assertThat(answer.statusCode()).isEqualTo(200);
     return ImageIO.read(new ByteArrayInputStream(answer.body().getBytes()));

@@ -1,53 +1,20 @@
 package org.duban.app;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import org.duban.demo.DemoData;
-import org.duban.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signing in on the phone: the errors a liaison can meet, and a session no script can carry away. */
-class SignInTest {
-  static TestServer server;
-  static Phone phone;
-  BrowserContext context;
-  Page page;
-  final List<String> errors = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(SignInTest.class, Map.of("auth.maxFailedLogins", "3", "auth.lockout", "10m"));
-    phone = new Phone(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    phone.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void openPhone() {
-    context = phone.context();
-    page = phone.open(context, errors);
-  }
-
-  @AfterEach
-  void closePhone() {
-    context.close();
-    assertThat(errors).as("errors on the page").isEmpty();
+class SignInTest extends PhoneTest {
+  @Override
+  Map<String, String> settings() {
+    return Map.of("auth.maxFailedLogins", "3", "auth.lockout", "10m");
   }
 
   @Test

@@ -1,54 +1,18 @@
 package org.duban.app;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.duban.demo.DemoData;
-import org.duban.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Why is it red?" on the demo's overdue item: the rule, the node and deadline, the reminders, what stops them. */
-class WhyRedTest {
-  static TestServer server;
-  static Phone phone;
-  BrowserContext context;
-  Page page;
-  final List<String> errors = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(WhyRedTest.class);
-    phone = new Phone(server.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    phone.close();
-    server.close();
-  }
-
-  @BeforeEach
-  void openPhone() {
-    context = phone.context();
-    page = phone.open(context, errors);
-  }
-
-  @AfterEach
-  void closePhone() {
-    context.close();
-    assertThat(errors).as("errors on the page").isEmpty();
-  }
+class WhyRedTest extends PhoneTest {
 
   Locator section(String key) {
     return page.locator("duban-why [data-section=" + key + "]");
