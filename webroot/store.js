@@ -7,6 +7,7 @@
 import { offsetFromDateHeader, offsetFromInstant, serverNow } from './logic/clock.js';
 import { compose, outcome, reportBody, sendingOrder, toUpload, uploaded } from './logic/outbox.js';
 import { lang, setLang as chooseLang } from './i18n.js';
+import { listFromSnapshot, listWithItem, offsetFromServerTime, reconnectDelay, rowWithPhase, touchesReports, withEvents } from './logic/live.js';
 
 let access = null;
 let refreshTimer = null;
@@ -94,6 +95,9 @@ function takeTokens(json) {
   const ahead = Math.min(60, seconds / 4);
   refreshTimer = setTimeout(() => renew(), Math.max(1, seconds - ahead) * 1000);
   set({ phase: 'signed-in', session: { personId: json.personId, role: json.role } });
+  // the open socket takes the new token and continues; none open yet: one opens with it
+  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'auth', token: access }));
+  else if (!socket) connectLive();
 }
 
 /** Trades the refresh cookie for a new access token; one at a time, however many callers ask. */
@@ -119,6 +123,7 @@ export function renew() {
 function signedOut() {
   access = null;
   clearTimeout(refreshTimer);
+  closeLive();
   set({ phase: 'signed-out', session: null, items: { list: [], loaded: false, busy: false, error: null }, current: null });
 }
 
@@ -128,6 +133,11 @@ export async function start() {
   window.addEventListener('online', () => {
     set({ online: true });
     flush();
+    // a socket waiting out its delay reconnects now
+    if (access && !socket) {
+      liveAttempt = 0;
+      connectLive();
+    }
   });
   window.addEventListener('offline', () => set({ online: false }));
   const ok = await renew();
@@ -433,6 +443,124 @@ async function refreshThread(id) {
     if (state.current?.id === id) {
       set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items } });
     }
+  } catch {
+    // the thread shows what it had
+  }
+}
+
+// ---- live: the /live WebSocket (openapi/live.asyncapi.yaml) ----
+//
+// Opened with the first token, told each renewed one, closed on sign-out only. The token goes in the
+// first message, never in the URL. Any other close reconnects after 1 s, 2 s, 4 s… at most 30 s; a 4401
+// renews the token through the refresh cookie first (or the sign-in screen shows). A reconnect sends
+// `resume` and gets a fresh snapshot.
+
+let socket = null;
+let liveTimer = null;
+let liveAttempt = 0;
+let liveResumes = false; // a socket was authenticated before: the next one resumes
+let lastEventId = null;
+
+function connectLive() {
+  clearTimeout(liveTimer);
+  liveTimer = null;
+  if (!access || socket) return;
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/live`);
+  socket = ws;
+  ws.onopen = () => {
+    if (socket === ws && access) ws.send(JSON.stringify({ type: 'auth', token: access }));
+  };
+  ws.onmessage = (e) => {
+    if (socket !== ws) return;
+    let message;
+    try {
+      message = JSON.parse(e.data);
+    } catch {
+      return;
+    }
+    onLive(ws, message, Date.now());
+  };
+  ws.onclose = (e) => {
+    if (socket !== ws) return;
+    socket = null;
+    if (!access) return; // signed out
+    if (e.code === 4401) {
+      renew().then((ok) => {
+        if (!ok) signedOut();
+        else if (!socket) scheduleLive();
+      });
+    } else {
+      scheduleLive();
+    }
+  };
+}
+
+function scheduleLive() {
+  clearTimeout(liveTimer);
+  liveTimer = setTimeout(connectLive, reconnectDelay(liveAttempt));
+  liveAttempt += 1;
+}
+
+function closeLive() {
+  clearTimeout(liveTimer);
+  liveTimer = null;
+  liveAttempt = 0;
+  liveResumes = false;
+  lastEventId = null;
+  const ws = socket;
+  socket = null;
+  if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'signed out');
+}
+
+function onLive(ws, message, receivedAt) {
+  const offset = offsetFromServerTime(message.serverTime, receivedAt);
+  if (offset !== null && Math.abs(offset - state.offsetMs) > 250) set({ offsetMs: offset, clockExact: true });
+  switch (message.type) {
+    case 'authenticated':
+      liveAttempt = 0;
+      if (liveResumes) ws.send(JSON.stringify(lastEventId === null ? { type: 'resume' } : { type: 'resume', lastEventId }));
+      liveResumes = true;
+      break;
+    case 'snapshot': {
+      const list = listFromSnapshot(message, state.filters);
+      if (list === null) loadItems();
+      else set({ items: { list, loaded: true, busy: false, error: null } });
+      // changes may have been missed while away: the open item is read afresh too
+      if (message.reason !== 'auth' && state.current?.item) refreshThread(state.current.id);
+      break;
+    }
+    case 'item': {
+      const { item, countdown, events = [] } = message;
+      for (const e of events) if (lastEventId === null || e.id > lastEventId) lastEventId = e.id;
+      const patch = { items: { ...state.items, list: listWithItem(state.items.list, item, countdown, state.filters) } };
+      if (state.current?.id === item.id && state.current.item) {
+        patch.current = { ...state.current, item, events: withEvents(state.current.events, events) };
+      }
+      set(patch);
+      if (patch.current && touchesReports(events)) refreshReports(item.id);
+      break;
+    }
+    case 'phase': {
+      const list = state.items.list.map((r) => (r.id === message.itemId ? rowWithPhase(r, message.countdown) : r));
+      const patch = { items: { ...state.items, list } };
+      const c = state.current;
+      if (c?.id === message.itemId && c.item) {
+        const phase = message.countdown.phase;
+        patch.current = { ...c, item: { ...c.item, overdue: phase === 'overdue' || c.item.overdue, keySupervision: phase === 'key_supervision' || c.item.keySupervision } };
+      }
+      set(patch);
+      break;
+    }
+    default:
+      break; // pong and anything newer: its serverTime was all
+  }
+}
+
+/** The open item's reports read again: a return changes a report's status, and the thread shows it. */
+async function refreshReports(id) {
+  try {
+    const reports = await api(`/items/${id}/reports`);
+    if (state.current?.id === id) set({ current: { ...state.current, reports: reports.json.items } });
   } catch {
     // the thread shows what it had
   }
