@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import org.duban.support.Items4Test;
+import org.duban.support.NodeProcess;
 import org.duban.support.TestDatabase;
 import org.duban.support.TestServer;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.duban.live.LiveAcrossNodesTest.awaitReady;
-import static org.duban.live.LiveAcrossNodesTest.freePort;
-import static org.duban.live.LiveAcrossNodesTest.login;
-import static org.duban.live.LiveAcrossNodesTest.startNode;
 
 /**
  * Two server processes on one database: a phone's socket on node A (this JVM), a sponsor's return made through
@@ -27,7 +24,7 @@ class LiveSocketAcrossNodesTest {
   void aReturnMadeOnNodeBReachesASocketOnNodeA_R30() throws Exception {
     try (TestDatabase database = TestDatabase.fresh("live_socket_nodes")) {
       TestServer a = TestServer.startOn(database, Map.of());
-      Process b = null;
+      NodeProcess b = null;
       Vertx vertx = Vertx.vertx();
       WebClient client = WebClient.create(vertx);
       try {
@@ -35,10 +32,10 @@ class LiveSocketAcrossNodesTest {
         long id = onA.active("两个节点之间的实时推送：套接字", "7d").getLong("id");
         ok(onA.report(id, onA.fgw, "socket-nodes-1", "在节点A上反馈"));
         try (LiveClient phone = LiveClient.signedIn(vertx, a.port(), onA.fgw)) {
-          int portB = freePort();
-          b = startNode(database, portB);
-          awaitReady(client, portB);
-          String sponsorOnB = login(client, portB, "keshi1");
+          b = NodeProcess.start(database, "live-socket-node-b", Map.of("DUBAN_DEMO_ENABLED", "false"));
+          b.awaitReady(client);
+          int portB = b.port();
+          String sponsorOnB = b.login(client, "keshi1");
           var returned = client.post(portB, "127.0.0.1", "/items/" + id + "/return").bearerTokenAuthentication(sponsorOnB)
               .sendJsonObject(new JsonObject().put("unitId", onA.fgwUnit).put("reason", "请在节点B上补充")).await();
           assertThat(returned.statusCode()).isEqualTo(200);
@@ -48,7 +45,7 @@ class LiveSocketAcrossNodesTest {
           assertThat(phone.eventTypes(id)).containsExactly("returned");
         }
       } finally {
-        if (b != null) b.destroyForcibly().waitFor();
+        if (b != null) b.kill();
         client.close();
         vertx.close().await();
         a.stop();

@@ -4,19 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import org.duban.demo.DemoData;
 import org.duban.support.Await;
 import org.duban.support.Items4Test;
+import org.duban.support.NodeProcess;
 import org.duban.support.RelayReceiver;
 import org.duban.support.TestDatabase;
 import org.duban.support.TestServer;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,7 +54,7 @@ class TwoNodesTest {
         a.setClock(client, BURST);
         Await.until("node a to claim and start sending", () -> firedBy(database, "node-a") == due && !relay.received().isEmpty(),
             Duration.ofSeconds(20));
-        a.process.destroyForcibly().waitFor();
+        a.process().destroyForcibly().waitFor();
         long byAAtKill = firedBy(database, "node-a");
         relay.hold(false);
 
@@ -79,8 +75,8 @@ class TwoNodesTest {
         Set<String> keys = relay.received().stream().map(m -> m.getString("idempotencyKey")).collect(Collectors.toSet());
         assertThat(keys).hasSize((int) outboxRows);
       } finally {
-        a.process.destroyForcibly();
-        b.process.destroyForcibly().waitFor();
+        a.process().destroyForcibly();
+        b.process().destroyForcibly().waitFor();
         client.close();
         vertx.close().await();
       }
@@ -118,7 +114,7 @@ class TwoNodesTest {
         // both reach the burst together; node a dies as soon as it has claimed some of it
         Future.all(a.clockTo(client, tokenA, BURST), b.clockTo(client, tokenB, BURST)).await();
         Await.until("node a to claim", () -> firedBy(database, "race-a") > 0, Duration.ofSeconds(20));
-        a.process.destroyForcibly().waitFor();
+        a.process().destroyForcibly().waitFor();
         long totalAtKill = fired(database, BURST);
         long byA = firedBy(database, "race-a");
         assertThat(totalAtKill).as("the kill came mid-burst").isLessThan(due);
@@ -144,8 +140,8 @@ class TwoNodesTest {
         Await.until("every outbox row recorded as sent",
             () -> database.rows("SELECT count(*) AS n FROM outbox WHERE state <> 'sent'").get(0).get("n").equals(0L), Duration.ofSeconds(30));
       } finally {
-        a.process.destroyForcibly();
-        b.process.destroyForcibly().waitFor();
+        a.process().destroyForcibly();
+        b.process().destroyForcibly().waitFor();
         client.close();
         vertx.close().await();
       }
@@ -173,37 +169,22 @@ class TwoNodesTest {
     return relay.received().stream().map(m -> m.getLong("id")).distinct().count();
   }
 
-  /** A server as its own operating-system process, started from the test's class path. */
-  record Node(Process process, int port, String name) {
-    static Node start(TestDatabase database, RelayReceiver relay, String name) throws IOException {
-      int port = freePort();
-      String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-      ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.duban.Main");
-      Map<String, String> env = builder.environment();
-      env.putAll(new HashMap<>(Map.of(
-          "DUBAN_DB_URL", database.target().url(),
-          "DUBAN_HTTP_PORT", String.valueOf(port),
-          "DUBAN_HTTP_HOST", "127.0.0.1",
-          "DUBAN_HTTP_INSTANCES", "1",
+  /** A node of its own process ({@link NodeProcess}), on the drill's simulated clock, sending to the test's relay. */
+  record Node(NodeProcess node) {
+    static Node start(TestDatabase database, RelayReceiver relay, String name) {
+      return new Node(NodeProcess.start(database, name, Map.of(
           "DUBAN_CLOCK_SIMULATED", "true",
           "DUBAN_CLOCK_START", START,
           "DUBAN_RELAY_SMS_URL", relay.url(),
-          "DUBAN_AUTH_JWT_SECRET", TestServer.JWT_SECRET,
-          "DUBAN_NODE_ID", name,
           "DUBAN_RELAY_LEASE", "2s")));
-      builder.redirectErrorStream(true).redirectOutput(new File("target/" + name + ".log"));
-      return new Node(builder.start(), port, name);
+    }
+
+    Process process() {
+      return node.process();
     }
 
     void awaitReady(WebClient client) {
-      Await.until(name + " ready", () -> {
-        try {
-          // a deadline per poll: a request caught in the server's first instants can go unanswered
-          return client.get(port, "127.0.0.1", "/health/ready").timeout(2_000).send().await().statusCode() == 200;
-        } catch (Exception notYet) {
-          return false;
-        }
-      }, Duration.ofSeconds(60));
+      node.awaitReady(client);
     }
 
     void setClock(WebClient client, String instant) {
@@ -211,20 +192,12 @@ class TwoNodesTest {
     }
 
     String login(WebClient client) {
-      return client.post(port, "127.0.0.1", "/auth/login")
-          .sendJsonObject(new JsonObject().put("login", "admin").put("password", DemoData.PASSWORD)).await()
-          .bodyAsJsonObject().getString("accessToken");
+      return node.login(client, "admin");
     }
 
     Future<Integer> clockTo(WebClient client, String token, String instant) {
-      return client.put(port, "127.0.0.1", "/clock").bearerTokenAuthentication(token)
+      return client.put(node.port(), "127.0.0.1", "/clock").bearerTokenAuthentication(token)
           .sendJsonObject(new JsonObject().put("now", instant)).map(response -> response.statusCode());
-    }
-
-    private static int freePort() throws IOException {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        return socket.getLocalPort();
-      }
     }
   }
 }
