@@ -134,6 +134,8 @@ class SharedItemViewTest {
       JsonArray messages = ok(server.get("/items/" + id + "/reminders", reader[0]), 200).getJsonArray("items");
       assertThat(messages).allSatisfy(m -> assertThat(((JsonObject) m).getLong("unitId")).isEqualTo(Long.parseLong(reader[1])));
       JsonArray changes = ok(server.get("/items/" + id + "/reminders/changes", reader[0]), 200).getJsonArray("items");
+      // each reader has messages and changes of their own, so the checks above and below look at something
+      assertThat(changes).as("%s's reminder changes", reader[0]).isNotEmpty();
       changes.forEach(c -> {
         JsonObject change = (JsonObject) c;
         // a change with none of the reader's messages is not shown at all: its moment would tell another unit acted
@@ -143,6 +145,7 @@ class SharedItemViewTest {
         }
       });
     }
+    assertThat(ok(server.get("/items/" + id + "/reminders", flow.fgw), 200).getJsonArray("items")).as("fgw's reminders").isNotEmpty();
     // fgw's report, its return and its extension request re-planned only fgw's and the sponsor's messages
     int sponsorChanges = ok(server.get("/items/" + id + "/reminders/changes", flow.sponsor), 200).getJsonArray("items").size();
     int zjjChanges = ok(server.get("/items/" + id + "/reminders/changes", flow.zjj), 200).getJsonArray("items").size();
