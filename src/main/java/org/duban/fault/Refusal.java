@@ -3,7 +3,6 @@ package org.duban.fault;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The domain saying no: a rule, a state, a field or a resource that does not allow what was asked.
@@ -111,10 +110,5 @@ public final class Refusal extends RuntimeException {
 
   public Map<String, Object> extensions() {
     return extensions;
-  }
-
-  /** How long a client should wait before trying again, where the refusal says so. */
-  public Optional<Long> retryAfterSeconds() {
-    return Optional.ofNullable(extensions.get("retryAfterSeconds")).map(v -> ((Number) v).longValue());
   }
 }

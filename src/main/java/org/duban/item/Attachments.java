@@ -9,14 +9,12 @@ import org.duban.Digests;
 import org.duban.auth.Principal;
 import org.duban.http.Api;
 import org.duban.fault.Refusal;
-import org.duban.fault.Refusal.Kind;
 import org.duban.http.Reply;
 import org.duban.http.Requests;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,8 +45,7 @@ public final class Attachments {
   private static Buffer octetStream(RoutingContext rc) {
     String type = String.valueOf(rc.request().getHeader("Content-Type"));
     if (!type.startsWith("application/octet-stream")) {
-      throw new Refusal(Kind.UNSUPPORTED_TYPE, "unsupported-media-type", "Unsupported media type", "send the file as application/octet-stream",
-          List.of(), null);
+      throw Refusal.unsupportedType("Unsupported media type", "send the file as application/octet-stream");
     }
     return rc.body().buffer();
   }
@@ -66,8 +63,8 @@ public final class Attachments {
     if (body == null || body.length() == 0) throw Refusal.invalid("", "the file is empty");
     byte[] bytes = body.getBytes();
     String type = FileTypes.sniff(Arrays.copyOf(bytes, Math.min(bytes.length, 16)), filename).orElseThrow(() ->
-        new Refusal(Kind.UNSUPPORTED_TYPE, "unsupported-media-type", "Unsupported file type",
-            "send a photo (JPEG, PNG, HEIC, WebP), a PDF or an office document (Word, Excel, PowerPoint, WPS)", List.of(), null));
+        Refusal.unsupportedType("Unsupported file type",
+            "send a photo (JPEG, PNG, HEIC, WebP), a PDF or an office document (Word, Excel, PowerPoint, WPS)"));
     UUID id = UUID.randomUUID();
     ReportRepository.File file = new ReportRepository.File(id, who.personId(), who.unitId().orElse(null), filename, type,
         bytes.length, body, null, null);
