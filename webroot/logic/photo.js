@@ -27,3 +27,8 @@ export function fileSize(bytes) {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** Whether a stored file shows as a picture in the thread: the types every phone browser draws (HEIC not). */
+export function showsAsPicture(contentType) {
+  return ['image/jpeg', 'image/png', 'image/webp', 'image/gif'].includes((contentType ?? '').split(';')[0].trim().toLowerCase());
+}

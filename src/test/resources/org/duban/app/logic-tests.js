@@ -11,6 +11,10 @@ async () => {
   const { extensionLastMoment, extensionOffer, completionOffer, toShanghaiField, fromShanghaiField } = await import('/logic/steps.js');
   const { thread } = await import('/logic/thread.js');
   const { explainClock, plainEnd } = await import('/logic/why.js');
+  const { reviews, awaitingReview, returnReason, length, REASON_MAX } = await import('/logic/review.js');
+  const { milestones, isDate, MILESTONES_MAX } = await import('/logic/milestones.js');
+  const { readableMoment, readableDate, laterBy } = await import('/logic/dates.js');
+  const { showsAsPicture } = await import('/logic/photo.js');
   const results = [];
   const eq = (name, actual, expected) => {
     const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -166,5 +170,52 @@ async () => {
     [{ key: 'k1', state: 'fired', firedAt: at(-2 * H), rules: ['R13'] }, { key: 'k2', state: 'planned', sendAt: at(H) }]);
   eq('oldest first, reports mine, returns theirs, fired reminders system, planned ones not yet',
     t.map((e) => `${e.side}:${e.kind}`), ['system:event', 'system:reminder', 'mine:report', 'theirs:event']);
+  const units = [{ unitId: 5, name: '市发展和改革委员会', extension: { requestedAt: at(-2 * H), milestones: [{ date: '2026-06-05', description: '完成方案' }] } }];
+  const o = thread(
+    [{ id: 3, at: at(-30 * M), type: 'returned', reason: 'x' }, { id: 4, at: at(-2 * H), type: 'extension_requested', unitId: 5, data: { milestones: 1 } },
+      { id: 5, at: at(-5 * H), type: 'extension_requested', unitId: 5, data: { milestones: 2 } }],
+    [{ id: 7, unitId: 5, submittedAt: at(-H), text: 'r' }], [], { viewer: 'office', units });
+  eq('for the sponsor office the other way round: the unit\'s report theirs, named by its unit, the return its own',
+    o.map((e) => `${e.side}:${e.kind}:${e.unitName ?? ''}`), ['system:event:', 'system:event:', 'theirs:report:市发展和改革委员会', 'mine:event:']);
+  eq('an extension request carries the milestones of the unit\'s request, a former one none (only its count)',
+    [o[1].milestones, o[0].milestones], [[{ date: '2026-06-05', description: '完成方案' }], null]);
+
+  // the sponsor's review (R30): who, and which report, as the server has it
+  const sponsor = { role: 'sponsor', unitId: 2 };
+  const reviewed = { status: 'active', sponsorUnitId: 2, units: [{ unitId: 5, status: 'reported' }, { unitId: 6, status: 'returned' }, { unitId: 7, status: 'reported' }] };
+  const sent = [{ id: 1, unitId: 5, status: 'returned' }, { id: 2, unitId: 5, status: 'submitted' }, { id: 3, unitId: 5, status: 'submitted' },
+    { id: 4, unitId: 6, status: 'submitted' }, { id: 5, unitId: 7, status: 'accepted' }];
+  eq('the sponsor office reviews each reported unit\'s latest submitted report, none of a unit not waiting',
+    [...awaitingReview(sponsor, reviewed, sent)], [[3, 5]]);
+  eq('only the item\'s own sponsor office reviews',
+    [reviews(sponsor, reviewed), reviews({ role: 'sponsor', unitId: 3 }, reviewed), reviews({ role: 'liaison', unitId: 2 }, reviewed), reviews(null, reviewed)],
+    [true, false, false, false]);
+  eq('nothing waits on an item that is not active, nor for someone else',
+    [awaitingReview(sponsor, { ...reviewed, status: 'completion_requested' }, sent).size, awaitingReview({ role: 'leader', unitId: 2 }, reviewed, sent).size], [0, 0]);
+  eq('a reason is required, and trimmed', [returnReason('  '), returnReason(' 请补充照片 ')], [{ ok: false, error: 'empty' }, { ok: true, reason: '请补充照片' }]);
+  eq('a reason counts characters as the server does, up to 2000',
+    [returnReason('理'.repeat(REASON_MAX)).ok, returnReason('理'.repeat(REASON_MAX + 1)).error, length('𠀀'), returnReason('𠀀'.repeat(REASON_MAX)).ok], [true, 'tooLong', 1, true]);
+
+  // milestones of an extension (R32)
+  eq('an empty row is no milestone; the others go trimmed, in the server\'s shape',
+    milestones([{ date: '', description: ' ' }, { date: '2026-12-10', description: ' 完成验收 ' }]), { milestones: [{ date: '2026-12-10', description: '完成验收' }], errors: [] });
+  eq('a half-filled row says what it lacks, and nothing goes',
+    milestones([{ date: '2026-12-10', description: '' }, { date: '', description: '验收' }, { date: '2026-02-30', description: '验收' }]),
+    { milestones: [], errors: [{ index: 0, field: 'description', error: 'empty' }, { index: 1, field: 'date', error: 'empty' }, { index: 2, field: 'date', error: 'invalid' }] });
+  eq('at most 50, each at most 2000 characters',
+    [milestones(Array.from({ length: MILESTONES_MAX + 1 }, () => ({ date: '2026-12-10', description: 'x' }))).errors, milestones([{ date: '2026-12-10', description: 'x'.repeat(2001) }]).errors[0].error],
+    [[{ index: 50, field: 'count', error: 'tooMany' }], 'tooLong']);
+  eq('real dates only', [isDate('2026-12-31'), isDate('2026-13-01'), isDate('2026-1-5'), isDate('2028-02-29'), isDate('2027-02-29')], [true, false, false, true, false]);
+
+  // a chosen date in words, Beijing time whatever the phone's zone
+  eq('a moment in Chinese', readableMoment('2026-12-15T20:34:00Z'), '2026年12月16日 星期三 04:34（北京时间）');
+  eq('a moment in English', readableMoment('2026-12-15T20:34:00Z', 'en'), 'Wednesday 16 December 2026, 04:34 (Beijing time)');
+  eq('no moment, no words', [readableMoment(''), readableMoment(null), readableDate('2026-02-30'), readableDate('')], ['', '', '', '']);
+  eq('a date', [readableDate('2026-12-10'), readableDate('2026-12-10', 'en')], ['2026年12月10日 星期四', 'Thursday 10 December 2026']);
+  eq('how much later', [laterBy('2026-12-09T04:34:00Z', '2026-12-16T04:34:00Z'), laterBy('2026-12-09T04:34:00Z', '2026-12-09T07:40:00Z'), laterBy('2026-12-09T04:34:00Z', '2026-12-09T04:34:00Z'),
+    laterBy('2026-12-09T04:34:20.5Z', '2026-12-16T04:34:00Z')],
+    [{ days: 7, hours: 0 }, { days: 0, hours: 3 }, null, { days: 7, hours: 0 }]);
+  eq('photos show as pictures, other files and HEIC do not',
+    ['image/jpeg', 'image/png', 'IMAGE/WEBP', 'image/heic', 'application/pdf', undefined].map(showsAsPicture), [true, true, true, false, false, false]);
   return results;
 }
