@@ -18,6 +18,7 @@ let state = {
   lang: lang(),
   phase: 'starting', // starting | signed-out | signed-in
   session: null, // { personId, role }
+  me: null, // GET /me: who is signed in, with the unit they act for
   signIn: { busy: false, error: null },
   filters: { board: '', status: 'open' },
   items: { list: [], loaded: false, busy: false, error: null },
@@ -177,9 +178,21 @@ export async function signOut() {
 }
 
 function afterSignIn() {
+  loadMe();
   syncClock();
   loadItems();
   flush();
+}
+
+/** The signed-in person (GET /me): their role and unit say which of the item's steps are theirs. */
+async function loadMe() {
+  set({ me: null });
+  try {
+    const answer = await api('/me');
+    set({ me: answer.json });
+  } catch {
+    // without it the item shows no step that needs it; the server decides every step anyway
+  }
 }
 
 /** The domain clock (GET /clock) is exact and right under a simulated clock too; the Date header is the fallback. */
@@ -411,9 +424,9 @@ async function step(id, kind, path, body) {
   }
 }
 
-/** Asks for a new deadline with a plan, at least 2 days before the deadline (R32). */
-export function requestExtension(id, newDeadline, plan) {
-  return step(id, 'extension', `/items/${id}/extension`, { newDeadline, plan });
+/** Asks for a new deadline with a plan and its milestones, at least 2 days before the deadline (R32). */
+export function requestExtension(id, newDeadline, plan, milestones = []) {
+  return step(id, 'extension', `/items/${id}/extension`, milestones.length ? { newDeadline, plan, milestones } : { newDeadline, plan });
 }
 
 /** The lead unit applies for completion (R31). */
@@ -425,13 +438,59 @@ export function clearStep(id) {
   setStep(id, null);
 }
 
-/** A report's file, fetched with the token (a plain link would carry none) and shown by the browser. */
-export async function openAttachment(id) {
+// ---- the sponsor's review of a report (R30) ----
+
+function setReview(id, review) {
+  if (state.current?.id === id) set({ current: { ...state.current, review } });
+}
+
+/**
+ * Accepts or returns a unit's report (R30): `action` is 'accept' or 'return' (with its reason). The thread is
+ * read again either way: after a refusal too, as the report may have been reviewed meanwhile.
+ */
+async function review(id, reportId, unitId, action, body) {
+  setReview(id, { reportId, unitId, action, busy: true, error: null, done: false });
+  try {
+    await api(`/items/${id}/${action}`, { method: 'POST', body });
+    await refreshThread(id);
+    setReview(id, { reportId, unitId, action, busy: false, error: null, done: true });
+  } catch (e) {
+    const error = e instanceof Problem ? e.message : 'network';
+    await refreshThread(id);
+    setReview(id, { reportId, unitId, action, busy: false, error, done: false });
+  }
+}
+
+/** `reportId` names the report on the screen the review is about; the server reviews the unit's latest. */
+export function acceptReport(id, reportId, unitId) {
+  return review(id, reportId, unitId, 'accept', { unitId });
+}
+
+export function returnReport(id, reportId, unitId, reason) {
+  return review(id, reportId, unitId, 'return', { unitId, reason });
+}
+
+export function clearReview(id) {
+  setReview(id, null);
+}
+
+/** A report's file as a Blob, fetched with the token (a plain link would carry none), never kept; null if it did not come. */
+export async function attachmentBlob(id) {
   const load = () => fetch(`/attachments/${encodeURIComponent(id)}`, { headers: { Authorization: `Bearer ${access}` }, cache: 'no-store' });
-  let response = await load();
-  if (response.status === 401 && (await renew())) response = await load();
-  if (!response.ok) return;
-  const url = URL.createObjectURL(await response.blob());
+  try {
+    let response = await load();
+    if (response.status === 401 && (await renew())) response = await load();
+    return response.ok ? await response.blob() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A report's file, shown by the browser. */
+export async function openAttachment(id) {
+  const blob = await attachmentBlob(id);
+  if (!blob) return;
+  const url = URL.createObjectURL(blob);
   window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -88,12 +88,16 @@ class DubanApp extends LitElement {
         @sign-in=${(e) => store.signIn(e.detail.login, e.detail.password)}></duban-signin>`;
     }
     if (s.current) {
-      return html`<duban-item .lang=${s.lang} .current=${s.current} .offsetMs=${s.offsetMs}
+      return html`<duban-item .lang=${s.lang} .current=${s.current} .offsetMs=${s.offsetMs} .role=${s.session?.role} .me=${s.me}
         .outbox=${s.outbox.filter((o) => o.itemId === s.current.id)} .progress=${s.progress} .online=${s.online}
         @back=${() => { window.location.hash = '#/'; }}
         @send-report=${(e) => store.submitReport(s.current.id, e.detail.text, e.detail.files)}
         @open-file=${(e) => store.openAttachment(e.detail.id)}
-        @request-extension=${(e) => store.requestExtension(s.current.id, e.detail.newDeadline, e.detail.plan)}
+        @fetch-file=${(e) => store.attachmentBlob(e.detail.id).then(e.detail.reply)}
+        @request-extension=${(e) => store.requestExtension(s.current.id, e.detail.newDeadline, e.detail.plan, e.detail.milestones)}
+        @accept-report=${(e) => store.acceptReport(s.current.id, e.detail.reportId, e.detail.unitId)}
+        @return-report=${(e) => store.returnReport(s.current.id, e.detail.reportId, e.detail.unitId, e.detail.reason)}
+        @clear-review=${() => store.clearReview(s.current.id)}
         @request-completion=${() => store.requestCompletion(s.current.id)}
         @clear-step=${() => store.clearStep(s.current.id)}
         @discard=${(e) => store.discard(e.detail.key)}></duban-item>`;

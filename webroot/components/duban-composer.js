@@ -1,6 +1,9 @@
 // The composer at the bottom of an item: a report's text, with photos (from the camera or the
 // gallery, made smaller on the phone) and files. It only says what was written and picked; the store
 // gives the report its idempotency key, queues it with its files and uploads them.
+// Until it is used it is one line, so that at a large text size the thread still shows above it: a
+// tap on it (or focus from the keyboard) opens it whole, and it folds again once the person taps or
+// moves elsewhere with nothing written or picked.
 import { LitElement, html, css, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { t } from '../i18n.js';
@@ -10,7 +13,7 @@ import { prepare } from '../resize.js';
 const MAX_FILES = 20;
 
 class DubanComposer extends LitElement {
-  static properties = { lang: {}, text: { state: true }, files: { state: true }, preparing: { state: true } };
+  static properties = { lang: {}, text: { state: true }, files: { state: true }, preparing: { state: true }, using: { state: true } };
 
   static styles = css`
     :host { display: block; background: #fff; border-top: 1px solid var(--line); padding: 0.5rem 0.75rem calc(0.5rem + env(safe-area-inset-bottom)); }
@@ -39,6 +42,12 @@ class DubanComposer extends LitElement {
     li .size { color: var(--muted); }
     li button { min-height: 44px; min-width: 44px; font: inherit; font-size: 0.875rem; border: 1px solid #79747e; background: #fff; border-radius: 0.5rem; }
     .busy { font-size: 0.875rem; color: var(--muted); margin: 0; }
+    /* folded: the text field alone, one line high, its label kept for screen readers */
+    .folded .pick, .folded button.send { display: none; }
+    .folded label.text { gap: 0; }
+    .folded textarea { min-height: 44px; height: auto; resize: none; overflow: hidden; }
+    .folded textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    .folded .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     textarea:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
   `;
 
@@ -47,16 +56,39 @@ class DubanComposer extends LitElement {
     this.text = '';
     this.files = [];
     this.preparing = 0;
+    this.using = false;
+    // a tap anywhere but here folds it, when nothing is written or picked
+    this.onPointerDown = (e) => {
+      if (!e.composedPath().includes(this)) this.using = false;
+    };
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onPointerDown, true);
   }
 
   disconnectedCallback() {
+    document.removeEventListener('pointerdown', this.onPointerDown, true);
     for (const f of this.files) if (f.preview) URL.revokeObjectURL(f.preview);
     super.disconnectedCallback();
   }
 
+  /** Open while in use, or while it holds something to send. */
+  get unfolded() {
+    return this.using || this.text !== '' || this.files.length > 0 || this.preparing > 0;
+  }
+
+  /** Focus moving to something outside folds it; focus lost to nothing (a tap on a label here) does not. */
+  left(event) {
+    const to = event.relatedTarget;
+    if (to && !this.renderRoot.contains(to) && !this.contains(to)) this.using = false;
+  }
+
   render() {
     const empty = this.text.trim() === '';
-    return html`<form @submit=${this.submit}>
+    const open = this.unfolded;
+    return html`<form class=${open ? '' : 'folded'} @submit=${this.submit} @focusin=${() => { this.using = true; }} @focusout=${this.left}>
       ${this.files.length ? html`<ul aria-label=${t('attached')}>
         ${repeat(this.files, (f) => f.id, (f) => html`<li>
           ${f.preview ? html`<img src=${f.preview} alt="">` : html`<span class="doc" aria-hidden="true">${t('file')}</span>`}
@@ -73,8 +105,8 @@ class DubanComposer extends LitElement {
           accept=".pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt,.csv,.zip,image/*,application/pdf" @change=${this.picked}></label>
       </div>
       <div class="write">
-        <label class="text">${t('composerLabel')}
-          <textarea name="text" rows="2" maxlength="20000" placeholder=${t('composerHint')} .value=${this.text}
+        <label class="text"><span class="label">${t('composerLabel')}</span>
+          <textarea name="text" rows=${open ? 2 : 1} maxlength="20000" placeholder=${open ? t('composerHint') : t('composerShort')} .value=${this.text}
             @input=${(e) => { this.text = e.target.value; }}></textarea></label>
         <button class="send" type="submit" ?disabled=${empty || this.preparing > 0}>${t('send')}</button>
       </div>

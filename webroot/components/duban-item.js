@@ -1,4 +1,6 @@
 // An item as a conversation: its header, its timeline as a thread (newest at the bottom), the composer.
+// What is offered follows the reader's role as the server gave it: a liaison reports and asks for an
+// extension or completion; the sponsor office's staff accept or return a waiting report (R30).
 import { LitElement, html, css, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { t } from '../i18n.js';
@@ -6,6 +8,7 @@ import { light } from '../logic/light.js';
 import { serverNow } from '../logic/clock.js';
 import { calendarNote } from '../logic/calendar.js';
 import { thread } from '../logic/thread.js';
+import { awaitingReview } from '../logic/review.js';
 import { localTime } from '../logic/time.js';
 import './duban-light.js';
 import './duban-countdown.js';
@@ -18,7 +21,7 @@ import './duban-why.js';
 class DubanItem extends LitElement {
   static properties = {
     lang: {}, current: { attribute: false }, offsetMs: { type: Number }, outbox: { attribute: false },
-    progress: { attribute: false }, online: { type: Boolean },
+    progress: { attribute: false }, online: { type: Boolean }, role: {}, me: { attribute: false },
   };
 
   static styles = css`
@@ -61,7 +64,15 @@ class DubanItem extends LitElement {
     const lead = item.units.filter((u) => u.role === 'lead').map((u) => u.name).join('、');
     const cooperating = item.units.filter((u) => u.role === 'cooperating').map((u) => u.name).join('、');
     const note = calendarNote(item.calendar, this.lang);
-    const entries = thread(c.events, c.reports, c.reminders);
+    const liaison = this.role === 'liaison';
+    const entries = thread(c.events, c.reports, c.reminders, { viewer: liaison ? 'unit' : 'office', units: item.units });
+    const waiting = awaitingReview(this.me, item, c.reports);
+    const review = (e) => {
+      if (e.kind !== 'report') return null;
+      const unitId = waiting.get(e.report.id);
+      const state = c.review?.reportId === e.report.id ? c.review : null;
+      return unitId !== undefined || state ? { unitId: unitId ?? e.report.unitId, waiting: unitId !== undefined, state } : null;
+    };
     return html`
       <section class="head" aria-labelledby="title">
         ${back}
@@ -79,15 +90,15 @@ class DubanItem extends LitElement {
         </dl>
         <duban-why .lang=${this.lang} .item=${item} .events=${c.events} .reminders=${c.reminders} .nowMs=${serverNow(this.offsetMs)}></duban-why>
       </section>
-      <duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>
+      ${liaison ? html`<duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>` : nothing}
       <h2>${t('thread')}</h2>
       <ol aria-label=${t('thread')}>
-        ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang}></duban-message></li>`)}
+        ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang} .review=${review(e)}></duban-message></li>`)}
         ${repeat(this.outbox ?? [], (o) => o.key, (o) => html`<li><duban-message .lang=${this.lang}
           .entry=${{ side: 'mine', kind: 'queued', at: o.composedAt, id: o.key, queued: o, progress: this.progress?.[o.key], online: this.online }}
           @discard=${() => this.emit('discard', { key: o.key })}></duban-message></li>`)}
       </ol>
-      ${item.status === 'closed' || item.status === 'draft' ? nothing : html`<duban-composer .lang=${this.lang}
+      ${!liaison || item.status === 'closed' || item.status === 'draft' ? nothing : html`<duban-composer .lang=${this.lang}
         @send-report=${(e) => { e.stopPropagation(); this.emit('send-report', e.detail); }}></duban-composer>`}
     `;
   }

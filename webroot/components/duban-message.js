@@ -1,12 +1,18 @@
-// One entry of the thread: the unit's report (right), the sponsor's word (left), or a system line.
+// One entry of the thread: a report and the sponsor's word on it, facing each other (the reader's own
+// side on the right), or a system line. A report's photos show as small pictures, its other files as
+// named chips; a report waiting for the reader's review carries 采纳 and 退回 (duban-review).
 // Every text is bound as text: Lit escapes it; nothing here ever renders HTML from data.
 import { LitElement, html, css, nothing } from 'lit';
 import { t } from '../i18n.js';
 import { localTime } from '../logic/time.js';
-import { fileSize } from '../logic/photo.js';
+import { readableDate } from '../logic/dates.js';
+import { fileSize, showsAsPicture } from '../logic/photo.js';
+import './duban-thumb.js';
+import './duban-review.js';
 
 class DubanMessage extends LitElement {
-  static properties = { entry: { attribute: false }, lang: {} };
+  // review: { unitId, waiting, state } when the reader reviews this report (R30)
+  static properties = { entry: { attribute: false }, lang: {}, review: { attribute: false } };
 
   static styles = css`
     :host { display: flex; }
@@ -24,6 +30,9 @@ class DubanMessage extends LitElement {
     button { min-height: 44px; font: inherit; font-size: 0.875rem; margin-top: 0.25rem; border-radius: 0.5rem; border: 1px solid #79747e; background: #fff; padding: 0 0.75rem; }
     .plan { white-space: pre-wrap; color: var(--ink); }
     ul.files { list-style: none; margin: 0.25rem 0; padding: 0; display: grid; gap: 0.25rem; }
+    ul.pictures { list-style: none; margin: 0.375rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.375rem; }
+    ol.milestones { margin: 0.25rem auto 0; padding: 0 0 0 1.25rem; text-align: left; color: var(--ink); display: grid; gap: 0.125rem; width: fit-content; max-width: 100%; }
+    .milestone-date { font-weight: 700; }
     button.file { width: 100%; text-align: left; margin: 0; overflow-wrap: anywhere; background: #fff; color: var(--ink); }
     li.upload { display: grid; gap: 0.125rem; font-size: 0.8125rem; }
     progress { width: 100%; height: 0.5rem; accent-color: var(--seal); }
@@ -39,14 +48,20 @@ class DubanMessage extends LitElement {
     const when = localTime(e.at, this.lang);
     if (e.kind === 'report') {
       const r = e.report;
-      return html`<div class="bubble mine">
-        <div class="who">${t('you')}</div>
+      const pictures = (r.attachments ?? []).filter((a) => showsAsPicture(a.contentType));
+      const files = (r.attachments ?? []).filter((a) => !showsAsPicture(a.contentType));
+      return html`<div class="bubble ${e.side}">
+        <div class="who">${e.side === 'mine' ? t('you') : e.unitName ?? t('unit')}</div>
         <p class="text">${r.text}</p>
-        ${r.attachments?.length ? html`<ul class="files" aria-label=${t('attachments')}>${r.attachments.map((a) => html`<li>
+        ${pictures.length ? html`<ul class="pictures" aria-label=${t('photos')}>${pictures.map((a) => html`<li>
+          <duban-thumb .file=${a} .lang=${this.lang}></duban-thumb></li>`)}</ul>` : nothing}
+        ${files.length ? html`<ul class="files" aria-label=${t('attachments')}>${files.map((a) => html`<li>
           <button type="button" class="file" aria-label=${t('openFile', { name: a.filename })}
             @click=${() => this.dispatchEvent(new CustomEvent('open-file', { detail: { id: a.id }, bubbles: true, composed: true }))}>
             ${t('attachments')}：${a.filename} · ${fileSize(a.size ?? 0)}</button></li>`)}</ul>` : nothing}
         <div class="meta">${when} · ${r.onTime ? t('reportOnTime') : t('reportLate')} · ${t('reportStates')[r.status] ?? r.status}</div>
+        ${this.review ? html`<duban-review .lang=${this.lang} .reportId=${r.id} .unitId=${this.review.unitId}
+          .waiting=${this.review.waiting} .state=${this.review.state}></duban-review>` : nothing}
       </div>`;
     }
     if (e.kind === 'queued') {
@@ -73,8 +88,8 @@ class DubanMessage extends LitElement {
     const ev = e.event;
     const name = t('events')[ev.type] ?? ev.type;
     const grade = ev.data?.grade ? `：${t('grades')[ev.data.grade] ?? ev.data.grade}` : '';
-    if (e.side === 'theirs') {
-      return html`<div class="bubble theirs">
+    if (e.side !== 'system') {
+      return html`<div class="bubble ${e.side}">
         <div class="who">${ev.actorName ?? t('sponsor')}${ev.unitName ? ` → ${ev.unitName}` : ''}</div>
         <p class="text">${name}${grade}</p>
         ${ev.reason ? html`<p class="text">${t('reason', { reason: ev.reason })}</p>` : nothing}
@@ -85,7 +100,19 @@ class DubanMessage extends LitElement {
       ${ev.reason ? html`<br>${t('reason', { reason: ev.reason })}` : nothing}
       ${ev.data?.newDeadline ? html`<br>${t('newDeadlineShown', { time: localTime(ev.data.newDeadline, this.lang) })}` : nothing}
       ${ev.data?.plan ? html`<br><span class="plan">${t('planShown', { plan: ev.data.plan })}</span>` : nothing}
+      ${this.milestones(e)}
       <br>${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>`;
+  }
+
+  /** An extension request's milestones, in date order; only their number when the request was a former one. */
+  milestones(e) {
+    if (e.milestones?.length) {
+      const sorted = [...e.milestones].sort((a, b) => a.date.localeCompare(b.date));
+      return html`<br>${t('milestonesShown')}<ol class="milestones" aria-label=${t('milestonesShown')}>${sorted.map((m) => html`<li>
+        <span class="milestone-date">${readableDate(m.date, this.lang)}</span>：${m.description}</li>`)}</ol>`;
+    }
+    const count = e.event?.data?.milestones;
+    return e.milestones === null && count > 0 ? html`<br>${t('milestonesCounted', { count })}` : nothing;
   }
 }
 

@@ -1,16 +1,20 @@
-// What the lead unit can ask for from the thread: an extension with its plan (R32) and completion
-// (R31). When a step is not offered, it says why instead of showing a button that would be refused.
+// What the lead unit can ask for from the thread: an extension with its plan and milestones (R32) and
+// completion (R31). When a step is not offered, it says why instead of showing a button that would be
+// refused. The browser's own date field shows dates its own way (US-style in headless Chromium), so the
+// chosen moment is said again under it in the person's language, in Beijing time.
 import { LitElement, html, css, nothing } from 'lit';
 import { t } from '../i18n.js';
 import { completionOffer, extensionOffer, fromShanghaiField, ownUnit, toShanghaiField } from '../logic/steps.js';
 import { localTime } from '../logic/time.js';
+import { laterBy, readableDate, readableMoment } from '../logic/dates.js';
+import { MILESTONES_MAX, MILESTONE_TEXT_MAX, milestones } from '../logic/milestones.js';
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
 class DubanSteps extends LitElement {
   static properties = {
     lang: {}, item: { attribute: false }, step: { attribute: false }, nowMs: { type: Number },
-    open: { state: true }, when: { state: true }, plan: { state: true },
+    open: { state: true }, when: { state: true }, plan: { state: true }, rows: { state: true }, checked: { state: true },
   };
 
   static styles = css`
@@ -32,6 +36,14 @@ class DubanSteps extends LitElement {
       border: 1px solid #79747e; border-radius: 0.5rem; min-width: 0; max-width: 100%;
     }
     textarea { min-height: 6rem; resize: vertical; }
+    .said { margin: -0.25rem 0 0; font-size: 0.9375rem; color: var(--ink); }
+    fieldset { border: 1px solid var(--line); border-radius: 0.5rem; margin: 0; padding: 0.25rem 0.625rem 0.625rem; min-width: 0; display: grid; gap: 0.5rem; }
+    legend { font-size: 0.875rem; color: var(--muted); padding: 0 0.25rem; }
+    ol.rows { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
+    ol.rows li { display: grid; gap: 0.375rem; padding-bottom: 0.75rem; border-bottom: 1px dashed var(--line); }
+    ol.rows li.bad { border-left: 3px solid #8c1d18; padding-left: 0.5rem; }
+    input[aria-invalid='true'] { border: 2px solid #8c1d18; }
+    button.remove { justify-self: start; font-weight: 400; color: var(--ink); border-color: #79747e; }
     .error { color: #8c1d18; margin: 0; font-size: 0.9375rem; }
     .done { color: #1e5c2c; margin: 0; font-size: 0.9375rem; font-weight: 700; }
     button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
@@ -42,6 +54,9 @@ class DubanSteps extends LitElement {
     this.open = null; // 'extension' | 'completion' | null
     this.plan = '';
     this.when = '';
+    this.rows = [];
+    this.checked = false; // the milestones' problems show once sending was tried
+    this.nextRow = 0;
   }
 
   render() {
@@ -77,17 +92,72 @@ class DubanSteps extends LitElement {
     return html`<form @submit=${this.sendExtension}>
       <p class="hint">${t('extensionUntil', { time: localTime(ext.lastMoment, this.lang) })}</p>
       <label>${t('newDeadline')}
-        <input type="datetime-local" name="newDeadline" required min=${min} .value=${this.when}
+        <input type="datetime-local" name="newDeadline" required min=${min} .value=${this.when} aria-describedby="when-said"
           @input=${(e) => { this.when = e.target.value; }}></label>
+      <p class="said" id="when-said" data-said="newDeadline">${this.whenSaid(unit)}</p>
       <label>${t('plan')}
         <textarea name="plan" required maxlength="20000" placeholder=${t('planHint')} .value=${this.plan}
           @input=${(e) => { this.plan = e.target.value; }}></textarea></label>
+      ${this.milestoneFields()}
+      ${this.checked && milestones(this.rows).errors.length ? html`<p class="error" role="alert">${t('milestonesInvalid')}</p>` : nothing}
       ${step?.error ? html`<p class="error" role="alert">${t('stepFailed', { detail: step.error })}</p>` : nothing}
       <div class="row">
         <button class="primary" type="submit" ?disabled=${step?.busy || !this.plan.trim() || !fromShanghaiField(this.when)}>${t('sendExtension')}</button>
         <button type="button" @click=${this.cancel}>${t('cancel')}</button>
       </div>
     </form>`;
+  }
+
+  /** The chosen moment in words, and how much later it is than the deadline now. */
+  whenSaid(unit) {
+    const chosen = fromShanghaiField(this.when);
+    if (!chosen) return t('noMoment');
+    const later = laterBy(unit.deadline, chosen);
+    const tail = !later ? t('notLater', { time: localTime(unit.deadline, this.lang) })
+      : later.days && later.hours ? t('laterDaysHours', later) : later.days ? t('laterDays', later) : later.hours ? t('laterHours', later) : '';
+    return `${t('chosenMoment', { time: readableMoment(chosen, this.lang) })}${tail}`;
+  }
+
+  milestoneFields() {
+    const problems = this.checked ? milestones(this.rows).errors : [];
+    const problem = (index, field) => problems.find((p) => p.index === index && p.field === field);
+    const said = (p) => (p ? t('milestoneProblem')[p.field][p.error] : '');
+    return html`<fieldset>
+      <legend>${t('milestones')}</legend>
+      <p class="hint">${t('milestonesHint')}</p>
+      ${this.rows.length ? html`<ol class="rows">${this.rows.map((row, index) => {
+        const n = index + 1;
+        const date = problem(index, 'date');
+        const what = problem(index, 'description');
+        return html`<li class=${date || what ? 'bad' : ''} data-milestone=${n}>
+          <label>${t('milestoneDate', { n })}
+            <input type="date" name="milestoneDate" .value=${row.date} aria-invalid=${date ? 'true' : 'false'}
+              aria-describedby=${`m${row.key}-said`} @input=${(e) => this.edit(index, { date: e.target.value })}></label>
+          <p class="said" id=${`m${row.key}-said`}>${date ? html`<span class="error">${said(date)}</span>` : readableDate(row.date, this.lang)}</p>
+          <label>${t('milestoneWhat', { n })}
+            <input type="text" name="milestoneWhat" maxlength=${MILESTONE_TEXT_MAX} .value=${row.description}
+              aria-invalid=${what ? 'true' : 'false'} @input=${(e) => this.edit(index, { description: e.target.value })}></label>
+          ${what ? html`<p class="error">${said(what)}</p>` : nothing}
+          <button type="button" class="remove" @click=${() => this.removeRow(index)}>${t('removeMilestone', { n })}</button>
+        </li>`;
+      })}</ol>` : nothing}
+      ${problems.some((p) => p.field === 'count') ? html`<p class="error">${t('milestoneProblem').count.tooMany}</p>` : nothing}
+      ${this.rows.length < MILESTONES_MAX ? html`<button type="button" @click=${this.addRow}>${t('addMilestone')}</button>` : nothing}
+    </fieldset>`;
+  }
+
+  async addRow() {
+    this.rows = [...this.rows, { key: this.nextRow++, date: '', description: '' }];
+    await this.updateComplete;
+    [...this.renderRoot.querySelectorAll('input[name=milestoneDate]')].at(-1)?.focus();
+  }
+
+  removeRow(index) {
+    this.rows = this.rows.filter((_, i) => i !== index);
+  }
+
+  edit(index, patch) {
+    this.rows = this.rows.map((row, i) => (i === index ? { ...row, ...patch } : row));
   }
 
   completionForm() {
@@ -113,6 +183,8 @@ class DubanSteps extends LitElement {
     if (kind === 'extension') {
       this.when = toShanghaiField(new Date(Date.parse(unit.deadline) + WEEK).toISOString());
       this.plan = '';
+      this.rows = [];
+      this.checked = false;
     }
   }
 
@@ -125,7 +197,13 @@ class DubanSteps extends LitElement {
     event.preventDefault();
     const newDeadline = fromShanghaiField(this.when);
     if (!newDeadline || !this.plan.trim()) return;
-    this.emit('request-extension', { newDeadline, plan: this.plan.trim() });
+    const checked = milestones(this.rows);
+    this.checked = true;
+    if (checked.errors.length) {
+      this.updateComplete.then(() => this.renderRoot.querySelector('[aria-invalid=true]')?.focus());
+      return;
+    }
+    this.emit('request-extension', { newDeadline, plan: this.plan.trim(), milestones: checked.milestones });
   }
 
   sendCompletion(event) {

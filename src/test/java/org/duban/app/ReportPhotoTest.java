@@ -61,6 +61,11 @@ class ReportPhotoTest extends PhoneTest {
     return page.locator("duban-message").filter(new Locator.FilterOptions().setHasText(text));
   }
 
+  /** A report's photo in the thread: its small picture's button, named by the file. */
+  static Locator picture(Locator report, String filename) {
+    return report.locator("duban-thumb button.thumb[aria-label*='" + filename + "']");
+  }
+
   @Test
   void aPhotoIsMadeSmallerOnThePhoneAndTheReportNamesIt() throws IOException {
     long id = openFirstItem();
@@ -77,7 +82,7 @@ class ReportPhotoTest extends PhoneTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送反馈")).click();
 
     Locator sent = sentWith("解放路积水点已清淤");
-    assertThat(sent.locator(".file")).containsText("积水点.jpg");
+    assertThat(picture(sent, "积水点.jpg")).isVisible();
     assertThat(page.locator("[data-queued]")).hasCount(0);
     Phone.screen(page, "item-report-photo-sent");
 
@@ -110,7 +115,7 @@ class ReportPhotoTest extends PhoneTest {
 
     context.setOffline(false);
     assertThat(queued).hasCount(0);
-    assertThat(sentWith("离线拍的现场照片").locator(".file")).containsText("现场.jpg");
+    assertThat(picture(sentWith("离线拍的现场照片"), "现场.jpg")).isVisible();
     JsonArray stored = reports(id);
     assertThat(stored).hasSize(before + 1);
     List<JsonObject> mine = stored.stream().map(r -> (JsonObject) r)
