@@ -124,6 +124,7 @@ const WORDS = {
     returnConfirm: '确认退回',
     returnFailed: '未能退回：{detail}',
     acceptFailed: '未能采纳：{detail}',
+    reviewedMeanwhile: '这份反馈已不在待审核状态，可能已有人审核过，上面是它现在的状态。',
     milestonesShown: '节点安排：',
     milestonesCounted: '含 {count} 个节点安排',
     milestones: '节点安排（可选）',
@@ -144,7 +145,7 @@ const WORDS = {
     laterHours: '，比现在的时限晚 {hours} 小时',
     notLater: '。新时限须晚于现在的时限 {time}。',
     noMoment: '请选择日期和时间（北京时间）。',
-    composerShort: '写反馈，可附照片和文件…',
+    composerShort: '写反馈…',
   },
   en: {
     appName: 'Duban',
@@ -270,6 +271,7 @@ const WORDS = {
     returnConfirm: 'Return it',
     returnFailed: 'Not returned: {detail}',
     acceptFailed: 'Not accepted: {detail}',
+    reviewedMeanwhile: 'This report no longer waits for review: someone may have reviewed it already. Above is how it stands now.',
     milestonesShown: 'Milestones:',
     milestonesCounted: 'with {count} milestones',
     milestones: 'Milestones (optional)',
@@ -290,7 +292,7 @@ const WORDS = {
     laterHours: ', {hours} h after the current deadline',
     notLater: '. The new deadline must be after the current one, {time}.',
     noMoment: 'Choose a date and time (Beijing time).',
-    composerShort: 'Write a report; photos and files too…',
+    composerShort: 'Write a report…',
   },
 };
 

@@ -45,7 +45,9 @@ class DubanReview extends LitElement {
 
   render() {
     const s = this.state;
-    const failed = s?.error ? html`<p class="error" role="alert">${t(s.action === 'return' ? 'returnFailed' : 'acceptFailed', { detail: s.error === 'network' ? t('network') : s.error })}</p>` : nothing;
+    // a refusal that leaves the report no longer waiting: most likely reviewed meanwhile, which the thread now shows
+    const failed = s?.error ? html`<p class="error" role="alert">${t(s.action === 'return' ? 'returnFailed' : 'acceptFailed', { detail: s.error === 'network' ? t('network') : s.error })}
+      ${this.waiting || s.error === 'network' ? nothing : html`<br>${t('reviewedMeanwhile')}`}</p>` : nothing;
     if (!this.waiting) return failed;
     const busy = Boolean(s?.busy);
     if (this.mode === 'accept') {
@@ -55,7 +57,7 @@ class DubanReview extends LitElement {
         <button type="button" ?disabled=${busy} @click=${this.cancel}>${t('cancel')}</button></div>`;
     }
     if (this.mode === 'return') {
-      const count = length(this.reason);
+      const count = length(this.reason.trim());
       return html`${failed}<form @submit=${this.sendReturn} novalidate>
         <label>${t('returnReason')}
           <textarea name="reason" maxlength=${REASON_MAX} placeholder=${t('returnReasonHint')} .value=${this.reason}

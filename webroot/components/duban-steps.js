@@ -43,7 +43,10 @@ class DubanSteps extends LitElement {
     ol.rows li { display: grid; gap: 0.375rem; padding-bottom: 0.75rem; border-bottom: 1px dashed var(--line); }
     ol.rows li.bad { border-left: 3px solid #8c1d18; padding-left: 0.5rem; }
     input[aria-invalid='true'] { border: 2px solid #8c1d18; }
-    button.remove { justify-self: start; font-weight: 400; color: var(--ink); border-color: #79747e; }
+    .when { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
+    .when label { flex: 1 1 10rem; }
+    button.remove { font-weight: 400; color: var(--ink); border-color: #79747e; }
+    .said.day { font-size: 0.875rem; color: var(--muted); min-height: 1.3em; }
     .error { color: #8c1d18; margin: 0; font-size: 0.9375rem; }
     .done { color: #1e5c2c; margin: 0; font-size: 0.9375rem; font-weight: 700; }
     button:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
@@ -130,15 +133,17 @@ class DubanSteps extends LitElement {
         const date = problem(index, 'date');
         const what = problem(index, 'description');
         return html`<li class=${date || what ? 'bad' : ''} data-milestone=${n}>
-          <label>${t('milestoneDate', { n })}
-            <input type="date" name="milestoneDate" .value=${row.date} aria-invalid=${date ? 'true' : 'false'}
-              aria-describedby=${`m${row.key}-said`} @input=${(e) => this.edit(index, { date: e.target.value })}></label>
-          <p class="said" id=${`m${row.key}-said`}>${date ? html`<span class="error">${said(date)}</span>` : readableDate(row.date, this.lang)}</p>
+          <div class="when">
+            <label>${t('milestoneDate', { n })}
+              <input type="date" name="milestoneDate" .value=${row.date} aria-invalid=${date ? 'true' : 'false'}
+                aria-describedby=${`m${row.key}-said`} @input=${(e) => this.edit(index, { date: e.target.value })}></label>
+            <button type="button" class="remove" aria-label=${t('removeMilestone', { n })} @click=${() => this.removeRow(index)}>${t('remove')}</button>
+          </div>
+          <p class="said day" id=${`m${row.key}-said`}>${date ? html`<span class="error">${said(date)}</span>` : readableDate(row.date, this.lang)}</p>
           <label>${t('milestoneWhat', { n })}
             <input type="text" name="milestoneWhat" maxlength=${MILESTONE_TEXT_MAX} .value=${row.description}
               aria-invalid=${what ? 'true' : 'false'} @input=${(e) => this.edit(index, { description: e.target.value })}></label>
           ${what ? html`<p class="error">${said(what)}</p>` : nothing}
-          <button type="button" class="remove" @click=${() => this.removeRow(index)}>${t('removeMilestone', { n })}</button>
         </li>`;
       })}</ol>` : nothing}
       ${problems.some((p) => p.field === 'count') ? html`<p class="error">${t('milestoneProblem').count.tooMany}</p>` : nothing}

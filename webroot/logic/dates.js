@@ -34,12 +34,13 @@ export function readableDate(value, lang = 'zh') {
 }
 
 /**
- * How much later `to` is than `from`: { days, hours }, whole hours rounded down, counted in whole minutes
- * as a date field picks them (a deadline at 04:34:20 and a choice a week on at 04:34 are 7 days apart);
- * null if not later.
+ * How much later `to` is than `from`: { days, hours }, whole hours rounded down, each moment taken to its
+ * minute as a date field shows it (a deadline at 04:34:50 and a choice a week on at 04:34 are 7 days
+ * apart); null if not later.
  */
 export function laterBy(from, to) {
-  const minutes = Math.round((Date.parse(to ?? '') - Date.parse(from ?? '')) / 60_000);
+  const minute = (iso) => Math.floor(Date.parse(iso ?? '') / 60_000);
+  const minutes = minute(to) - minute(from);
   if (!(minutes > 0)) return null;
   const hours = Math.floor(minutes / 60);
   return { days: Math.floor(hours / 24), hours: hours % 24 };

@@ -1,5 +1,6 @@
 package org.duban.app;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ItemStepsTest extends PhoneTest {
   static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+  /** How the form says a chosen moment, whatever the browser's date field shows. */
+  static final DateTimeFormatter SAID = DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE HH:mm", java.util.Locale.CHINA).withZone(ZoneId.of("Asia/Shanghai"));
+  static final DateTimeFormatter DAY_SAID = DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE", java.util.Locale.CHINA);
 
   /** The item as the sponsor sees it, and fgw's entry on it. */
   JsonObject item(long id) {
@@ -40,23 +44,58 @@ class ItemStepsTest extends PhoneTest {
 
   @Test
   @Order(1)
-  void anExtensionIsAskedForWithItsPlanBeforeTheLastMoment() {
+  void anExtensionIsAskedForWithItsPlanAndMilestonesBeforeTheLastMoment() {
     long id = open("优化营商环境");
     Instant deadline = Instant.parse(lead(item(id)).getString("deadline"));
     String lastMoment = SHOWN.format(deadline.minus(Duration.ofDays(2)));
     assertThat(page.locator("duban-steps")).containsText("最迟可在 " + lastMoment + " 前申请延期");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请延期")).click();
-    page.getByLabel("办理计划").fill("12月15日前完成全部 23 项政务服务事项的流程再造；12月20日前完成验收。");
+    // the proposed date said in words, in Beijing time, and how far it moves the deadline
+    Instant proposed = deadline.plus(Duration.ofDays(7));
+    assertThat(page.locator("duban-steps [data-said=newDeadline]"))
+        .hasText("即 " + SAID.format(proposed) + "（北京时间），比现在的时限晚 7 天");
+    page.getByLabel("办理计划").fill("分两步完成全部 23 项政务服务事项的流程再造，再组织验收。");
+
+    // two milestones, and a third half written, which is refused before anything goes
+    java.time.LocalDate day = proposed.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+    Locator steps = page.locator("duban-steps");
+    Locator add = steps.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("＋ 添加节点"));
+    add.click();
+    assertThat(steps.getByLabel("节点 1 的日期")).isFocused();
+    steps.getByLabel("节点 1 的日期").fill(day.minusDays(5).toString());
+    steps.getByLabel("节点 1 要完成的事").fill("完成 23 项事项的流程再造");
+    assertThat(steps.locator("[data-milestone='1']")).containsText(DAY_SAID.format(day.minusDays(5)));
+    add.click();
+    steps.getByLabel("节点 2 的日期").fill(day.minusDays(1).toString());
+    steps.getByLabel("节点 2 要完成的事").fill("组织验收并报送验收报告");
+    add.click();
+    steps.getByLabel("节点 3 要完成的事").fill("公布新的办理时限");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交延期申请")).click();
+    assertThat(steps.getByRole(AriaRole.ALERT)).containsText("节点安排还有没填好的地方");
+    assertThat(steps.locator("[data-milestone='3']")).containsText("请选择这个节点的日期");
+    assertThat(steps.getByLabel("节点 3 的日期")).isFocused();
+    assertThat(lead(item(id)).getValue("extension")).isNull();
+    Phone.screen(page, "item-extension-milestone-refused");
+    steps.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("删除节点 3")).click();
+    assertThat(steps.locator("[data-milestone]")).hasCount(2);
+    steps.locator("[data-milestone='1']").evaluate("el => { el.scrollIntoView({ block: 'start' }); window.scrollBy(0, -180); }");
     Phone.screen(page, "item-extension-form");
+
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交延期申请")).click();
     assertThat(page.locator("duban-steps")).containsText("延期申请已提交（新时限");
-    assertThat(page.locator("duban-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("申请延期"))).hasCount(1);
-    assertThat(page.locator("duban-message").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("申请延期")))
-        .containsText("计划：12月15日前完成");
+    Locator asked = page.locator("duban-message").filter(new Locator.FilterOptions().setHasText("申请延期"));
+    assertThat(asked).hasCount(1);
+    assertThat(asked).containsText("计划：分两步完成");
+    // the request in the thread with its milestones, in date order
+    assertThat(asked.locator("ol.milestones li")).hasText(new String[] {
+        DAY_SAID.format(day.minusDays(5)) + "：完成 23 项事项的流程再造", DAY_SAID.format(day.minusDays(1)) + "：组织验收并报送验收报告"});
 
     JsonObject extension = lead(item(id)).getJsonObject("extension");
     assertThat(extension.getString("state")).isEqualTo("requested");
-    assertThat(extension.getString("plan")).startsWith("12月15日前完成");
+    assertThat(extension.getString("plan")).startsWith("分两步完成");
+    assertThat(extension.getJsonArray("milestones")).isEqualTo(new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("date", day.minusDays(5).toString()).put("description", "完成 23 项事项的流程再造"))
+        .add(new JsonObject().put("date", day.minusDays(1).toString()).put("description", "组织验收并报送验收报告")));
     // the form proposed a week past the deadline, in Shanghai time
     assertThat(Instant.parse(extension.getString("newDeadline"))).isEqualTo(deadline.plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     // one request at a time: the button gives way to the waiting request

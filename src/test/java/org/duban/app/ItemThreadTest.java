@@ -1,5 +1,6 @@
 package org.duban.app;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonArray;
@@ -58,6 +59,37 @@ class ItemThreadTest extends PhoneTest {
     assertThat(sent.y + sent.height).as("the sent report's bottom").isLessThanOrEqualTo(composer.y + 1);
     assertThat(sent.y).as("the sent report's top").isGreaterThanOrEqualTo(0);
     Phone.screen(page, "item-report-sent");
+  }
+
+  @Test
+  void atTwiceTheTextSizeTheComposerIsOneLineUntilUsedAndTheThreadShowsAboveIt() {
+    openFirstItem("fgw");
+    page.evaluate("document.documentElement.style.fontSize = '200%'");
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)");
+    Locator composer = page.locator("duban-composer");
+    Locator send = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发送反馈"));
+    assertThat(send).isHidden();
+    var folded = composer.boundingBox();
+    assertThat(folded.height).as("the folded composer's height at 200 %").isLessThan(780 * 0.15);
+    // the thread's newest entry shows whole above it
+    var last = page.locator("duban-message").last().boundingBox();
+    assertThat(last.y + last.height).isLessThanOrEqualTo(folded.y + 1);
+    assertThat(last.y).isGreaterThanOrEqualTo(52);
+    Phone.screen(page, "item-200-percent-composer");
+
+    // a tap opens it whole: the pickers and the send button
+    page.getByLabel("反馈内容").click();
+    assertThat(send).isVisible();
+    assertThat(composer.locator("label").filter(new Locator.FilterOptions().setHasText("拍照"))).isVisible();
+    Phone.screen(page, "item-200-percent-composer-open");
+    // a tap on the thread folds it again while nothing is written
+    page.mouse().click(180, 200);
+    assertThat(send).isHidden();
+    // what is written keeps it open
+    page.getByLabel("反馈内容").fill("已完成 12 处");
+    page.mouse().click(180, 200);
+    assertThat(send).isVisible();
+    assertThat(page.getByLabel("反馈内容")).hasValue("已完成 12 处");
   }
 
   @Test

@@ -213,7 +213,7 @@ async () => {
   eq('no moment, no words', [readableMoment(''), readableMoment(null), readableDate('2026-02-30'), readableDate('')], ['', '', '', '']);
   eq('a date', [readableDate('2026-12-10'), readableDate('2026-12-10', 'en')], ['2026年12月10日 星期四', 'Thursday 10 December 2026']);
   eq('how much later', [laterBy('2026-12-09T04:34:00Z', '2026-12-16T04:34:00Z'), laterBy('2026-12-09T04:34:00Z', '2026-12-09T07:40:00Z'), laterBy('2026-12-09T04:34:00Z', '2026-12-09T04:34:00Z'),
-    laterBy('2026-12-09T04:34:20.5Z', '2026-12-16T04:34:00Z')],
+    laterBy('2026-12-09T04:34:50.5Z', '2026-12-16T04:34:00Z')],
     [{ days: 7, hours: 0 }, { days: 0, hours: 3 }, null, { days: 7, hours: 0 }]);
   eq('photos show as pictures, other files and HEIC do not',
     ['image/jpeg', 'image/png', 'IMAGE/WEBP', 'image/heic', 'application/pdf', undefined].map(showsAsPicture), [true, true, true, false, false, false]);
