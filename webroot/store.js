@@ -429,6 +429,16 @@ export function requestExtension(id, newDeadline, plan, milestones = []) {
   return step(id, 'extension', `/items/${id}/extension`, milestones.length ? { newDeadline, plan, milestones } : { newDeadline, plan });
 }
 
+/** The sponsor office grades the completion (R33); a leader approves the grade. */
+export function gradeItem(id, grade, note) {
+  return step(id, 'grade', `/items/${id}/grade`, note ? { grade, note } : { grade });
+}
+
+/** The sponsor office asks for sign-off once the grade is approved (R34). */
+export function requestSignOff(id) {
+  return step(id, 'signOff', `/items/${id}/sign-off`);
+}
+
 /** The lead unit applies for completion (R31). */
 export function requestCompletion(id) {
   return step(id, 'completion', `/items/${id}/completion`);

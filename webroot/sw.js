@@ -42,6 +42,7 @@ const SHELL = [
   '/components/duban-update.js',
   '/components/duban-review.js',
   '/components/duban-thumb.js',
+  '/components/duban-office.js',
   '/webjars/lit/3.3.1/index.js',
   '/webjars/lit-html/3.3.2/lit-html.js',
   '/webjars/lit-html/3.3.2/is-server.js',

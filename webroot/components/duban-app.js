@@ -98,6 +98,8 @@ class DubanApp extends LitElement {
         @accept-report=${(e) => store.acceptReport(s.current.id, e.detail.reportId, e.detail.unitId)}
         @return-report=${(e) => store.returnReport(s.current.id, e.detail.reportId, e.detail.unitId, e.detail.reason)}
         @clear-review=${() => store.clearReview(s.current.id)}
+        @grade-item=${(e) => store.gradeItem(s.current.id, e.detail.grade, e.detail.note)}
+        @request-sign-off=${() => store.requestSignOff(s.current.id)}
         @request-completion=${() => store.requestCompletion(s.current.id)}
         @clear-step=${() => store.clearStep(s.current.id)}
         @discard=${(e) => store.discard(e.detail.key)}></duban-item>`;

@@ -16,6 +16,7 @@ import './duban-message.js';
 import './duban-composer.js';
 import './duban-steps.js';
 import './duban-why.js';
+import './duban-office.js';
 
 
 class DubanItem extends LitElement {
@@ -90,7 +91,8 @@ class DubanItem extends LitElement {
         </dl>
         <duban-why .lang=${this.lang} .item=${item} .events=${c.events} .reminders=${c.reminders} .nowMs=${serverNow(this.offsetMs)}></duban-why>
       </section>
-      ${liaison ? html`<duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>` : nothing}
+      ${liaison ? html`<duban-steps .lang=${this.lang} .item=${item} .step=${c.step ?? null} .nowMs=${serverNow(this.offsetMs)}></duban-steps>`
+        : html`<duban-office .lang=${this.lang} .item=${item} .me=${this.me} .step=${c.step ?? null}></duban-office>`}
       <h2>${t('thread')}</h2>
       <ol aria-label=${t('thread')}>
         ${repeat(entries, (e) => e.id, (e) => html`<li><duban-message .entry=${e} .lang=${this.lang} .review=${review(e)}></duban-message></li>`)}

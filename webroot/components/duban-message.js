@@ -92,7 +92,7 @@ class DubanMessage extends LitElement {
       return html`<div class="bubble ${e.side}">
         <div class="who">${ev.actorName ?? t('sponsor')}${ev.unitName ? ` → ${ev.unitName}` : ''}</div>
         <p class="text">${name}${grade}</p>
-        ${ev.reason ? html`<p class="text">${t('reason', { reason: ev.reason })}</p>` : nothing}
+        ${ev.reason ? html`<p class="text">${t(ev.type === 'graded' ? 'gradeNoteShown' : 'reason', { reason: ev.reason })}</p>` : nothing}
         <div class="meta">${when}${ev.rule ? html` · ${t('rule', { rule: ev.rule })}` : nothing}</div>
       </div>`;
     }

@@ -44,3 +44,19 @@ export function returnReason(text) {
   if (length(reason) > REASON_MAX) return { ok: false, error: 'tooLong' };
   return { ok: true, reason };
 }
+
+/**
+ * The sponsor office's step on the item itself, as the contract gives it to a sponsor: 'grade' once the
+ * lead unit applied for completion (R33, POST /items/{id}/grade), 'signOff' once the grade is approved
+ * (R34, POST /items/{id}/sign-off); null otherwise, and for anyone else.
+ */
+export function officeStep(me, item) {
+  if (!reviews(me, item)) return null;
+  if (item.status === 'completion_requested') return 'grade';
+  if (item.status === 'grade_approved') return 'signOff';
+  return null;
+}
+
+/** The grades of R33, best first, as GradeRequest.grade takes them; a grade's note is at most 2000 characters. */
+export const GRADES = ['excellent', 'good', 'pass', 'fail'];
+export const NOTE_MAX = 2000;
