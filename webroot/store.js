@@ -213,16 +213,33 @@ export function setFilters(filters) {
   loadItems();
 }
 
-export async function loadItems() {
-  set({ items: { ...state.items, busy: true, error: null } });
+let itemsRead = null; // the read of my items under way: { query, done }
+
+/**
+ * Reads my items under the filters. A second call for the same filters while one is under way (a pull and a tap,
+ * say) joins it instead of reading twice; an answer for filters since changed is left for the newer read.
+ */
+export function loadItems() {
   const query = new URLSearchParams({ limit: '200' });
   if (state.filters.board) query.set('board', state.filters.board);
   if (state.filters.status) query.set('status', state.filters.status);
+  const key = query.toString();
+  if (itemsRead?.query === key) return itemsRead.done;
+  const done = readItems(key).finally(() => {
+    if (itemsRead?.done === done) itemsRead = null;
+  });
+  itemsRead = { query: key, done };
+  return done;
+}
+
+async function readItems(query) {
+  set({ items: { ...state.items, busy: true, error: null } });
   try {
     const answer = await api(`/items?${query}`);
+    if (itemsRead?.query !== query) return;
     set({ items: { list: answer.json.items, loaded: true, busy: false, error: null } });
   } catch (e) {
-    if (state.phase === 'signed-in') set({ items: { ...state.items, busy: false, error: e.message } });
+    if (state.phase === 'signed-in' && itemsRead?.query === query) set({ items: { ...state.items, busy: false, error: e.message } });
   }
 }
 

@@ -25,6 +25,7 @@ const SHELL = [
   '/logic/why.js',
   '/logic/live.js',
   '/logic/unread.js',
+  '/logic/pull.js',
   '/resize.js',
   '/components/duban-app.js',
   '/components/duban-signin.js',

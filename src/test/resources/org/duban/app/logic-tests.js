@@ -12,6 +12,7 @@ async () => {
   const { thread } = await import('/logic/thread.js');
   const { explainClock, plainEnd } = await import('/logic/why.js');
   const { newestEventId, markTarget, listWithUnread, answerIsNewer } = await import('/logic/unread.js');
+  const { pullDistance, pullPhase, releaseRefreshes, PULL_THRESHOLD, PULL_MAX } = await import('/logic/pull.js');
   const { rowFromItem } = await import('/logic/live.js');
   const results = [];
   const eq = (name, actual, expected) => {
@@ -188,5 +189,13 @@ async () => {
   eq('a live item message carries its unread count into the row', rowFromItem({ id: 1, units: [], unread: 2 }, null, { unread: 0 }).unread, 2);
   eq('a message without one keeps the row\'s', rowFromItem({ id: 1, units: [] }, null, { unread: 3 }).unread, 3);
 
+  // pull to refresh
+  eq('nothing until the finger moves down', [pullDistance(0), pullDistance(-40), pullDistance(NaN)], [0, 0, 0]);
+  eq('the indicator follows at half the speed', pullDistance(60), 30);
+  eq('and stops at its maximum', pullDistance(1000), PULL_MAX);
+  eq('pulling, then armed at the threshold', [pullPhase(PULL_THRESHOLD - 1, false), pullPhase(PULL_THRESHOLD, false)], ['pulling', 'armed']);
+  eq('idle at rest; reading whatever the finger does while a read is under way', [pullPhase(0, false), pullPhase(PULL_MAX, true)], ['idle', 'reading']);
+  eq('letting go armed refreshes; short of it does not', [releaseRefreshes(PULL_THRESHOLD, false), releaseRefreshes(PULL_THRESHOLD - 1, false)], [true, false]);
+  eq('no second read while one is under way', releaseRefreshes(PULL_MAX, true), false);
   return results;
 }
