@@ -8,6 +8,7 @@ import { offsetFromDateHeader, offsetFromInstant, serverNow } from './logic/cloc
 import { compose, outcome, reportBody, sendingOrder, toUpload, uploaded } from './logic/outbox.js';
 import { lang, setLang as chooseLang } from './i18n.js';
 import { listFromSnapshot, listWithItem, offsetFromServerTime, reconnectDelay, rowWithPhase, touchesReports, withEvents } from './logic/live.js';
+import { answerIsNewer, listWithUnread, markTarget } from './logic/unread.js';
 
 let access = null;
 let refreshTimer = null;
@@ -125,6 +126,7 @@ function signedOut() {
   access = null;
   clearTimeout(refreshTimer);
   closeLive();
+  forgetMarks();
   set({ phase: 'signed-out', session: null, items: { list: [], loaded: false, busy: false, error: null }, current: null });
 }
 
@@ -141,6 +143,8 @@ export async function start() {
     }
   });
   window.addEventListener('offline', () => set({ online: false }));
+  // an item left open in a tab in the background is marked read when it is looked at again
+  document.addEventListener('visibilitychange', () => markShown());
   const ok = await renew();
   if (!ok) set({ phase: 'signed-out' });
   else afterSignIn();
@@ -222,16 +226,33 @@ export function setFilters(filters) {
   loadItems();
 }
 
-export async function loadItems() {
-  set({ items: { ...state.items, busy: true, error: null } });
+let itemsRead = null; // the read of my items under way: { query, done }
+
+/**
+ * Reads my items under the filters. A second call for the same filters while one is under way (a pull and a tap,
+ * say) joins it instead of reading twice; an answer for filters since changed is left for the newer read.
+ */
+export function loadItems() {
   const query = new URLSearchParams({ limit: '200' });
   if (state.filters.board) query.set('board', state.filters.board);
   if (state.filters.status) query.set('status', state.filters.status);
+  const key = query.toString();
+  if (itemsRead?.query === key) return itemsRead.done;
+  const done = readItems(key).finally(() => {
+    if (itemsRead?.done === done) itemsRead = null;
+  });
+  itemsRead = { query: key, done };
+  return done;
+}
+
+async function readItems(query) {
+  set({ items: { ...state.items, busy: true, error: null } });
   try {
     const answer = await api(`/items?${query}`);
+    if (itemsRead?.query !== query) return;
     set({ items: { list: answer.json.items, loaded: true, busy: false, error: null } });
   } catch (e) {
-    if (state.phase === 'signed-in') set({ items: { ...state.items, busy: false, error: e.message } });
+    if (state.phase === 'signed-in' && itemsRead?.query === query) set({ items: { ...state.items, busy: false, error: e.message } });
   }
 }
 
@@ -248,6 +269,7 @@ export async function openItem(id) {
     set({
       current: { id, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items, busy: false, error: null },
     });
+    markShown();
   } catch (e) {
     if (state.current?.id === id) set({ current: { ...state.current, busy: false, error: e.status === 404 ? 'notFound' : e.message } });
   }
@@ -255,7 +277,43 @@ export async function openItem(id) {
 
 export function closeItem() {
   set({ current: null });
-  loadItems();
+  // once the item's mark has landed, or the list could show as unread what was just read
+  marking.then(() => loadItems());
+}
+
+// ---- read marks (PUT /items/{id}/read) ----
+//
+// Kept on the server, so they follow the person to another phone or a desk. The open item is marked read up to
+// the newest event it shows, when it opens and whenever a newer one by someone else shows while the page is visible.
+
+const marksSent = new Map(); // item id -> the furthest event id sent
+const marksApplied = new Map(); // item id -> the mark whose unread count the list shows
+let marking = Promise.resolve();
+
+function markShown() {
+  const c = state.current;
+  if (!c?.item || document.visibilityState !== 'visible') return;
+  const target = markTarget(c.events, marksSent.get(c.id), state.session?.personId);
+  if (target === null) return;
+  marksSent.set(c.id, target);
+  marking = Promise.all([marking, sendMark(c.id, target)]);
+}
+
+async function sendMark(id, eventId) {
+  try {
+    const answer = await api(`/items/${id}/read`, { method: 'PUT', body: { eventId } });
+    if (!answerIsNewer(answer.json.eventId, marksApplied.get(id))) return;
+    marksApplied.set(id, answer.json.eventId);
+    set({ items: { ...state.items, list: listWithUnread(state.items.list, id, answer.json.unread) } });
+  } catch {
+    // not marked (offline, say): the next event shown or the next opening tries again
+    if (marksSent.get(id) === eventId) marksSent.delete(id);
+  }
+}
+
+function forgetMarks() {
+  marksSent.clear();
+  marksApplied.clear();
 }
 
 // ---- reports and the offline queue (IndexedDB) ----
@@ -511,6 +569,7 @@ async function refreshThread(id) {
       api(`/items/${id}/reminders`).catch(() => ({ json: { items: state.current?.reminders ?? [] } }))]);
     if (state.current?.id === id) {
       set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items } });
+      markShown();
     }
   } catch {
     // the thread shows what it had
@@ -606,6 +665,7 @@ function onLive(ws, message, receivedAt) {
         patch.current = { ...state.current, item, events: withEvents(state.current.events, events) };
       }
       set(patch);
+      if (patch.current) markShown();
       if (patch.current && touchesReports(events)) refreshReports(item.id);
       break;
     }

@@ -1,7 +1,7 @@
 // The service worker: keeps the app's shell (its own files and Lit's) for offline starts.
 // It never caches API answers or attachments: those are personal and change; they always go to the
 // network. A new VERSION installs beside the old one and waits until the person takes it.
-const VERSION = 'duban-app-4';
+const VERSION = 'duban-app-5';
 const SHELL = [
   '/',
   '/app.css',
@@ -27,6 +27,8 @@ const SHELL = [
   '/logic/review.js',
   '/logic/milestones.js',
   '/logic/dates.js',
+  '/logic/unread.js',
+  '/logic/pull.js',
   '/resize.js',
   '/components/duban-app.js',
   '/components/duban-signin.js',

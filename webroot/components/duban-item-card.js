@@ -1,4 +1,5 @@
-// One row of my items: light, number, title, countdown, badges. The whole card is one link-sized button.
+// One row of my items: light, number, title, countdown, badges (new messages, key supervision, returned).
+// The whole card is one link-sized button.
 import { LitElement, html, css, nothing } from 'lit';
 import { t } from '../i18n.js';
 import { light, isReturned } from '../logic/light.js';
@@ -28,6 +29,9 @@ class DubanItemCard extends LitElement {
     .badge { font-size: 0.8125rem; padding: 0.125rem 0.5rem; border-radius: 1rem; font-weight: 700; }
     .badge.key { background: #fce8e6; color: #8c1d18; }
     .badge.returned { background: var(--yellow-bg); color: #3d2c00; }
+    /* white on the focus blue: 6.4:1 */
+    .badge.unread { display: inline-flex; align-items: center; gap: 0.375rem; background: var(--focus); color: #fff; }
+    .badge.unread::before { content: ''; width: 0.5rem; height: 0.5rem; border-radius: 50%; background: #fff; flex: none; }
     .note { font-size: 0.875rem; color: #5c4300; }
     .meta { font-size: 0.875rem; color: var(--muted); overflow-wrap: anywhere; }
   `;
@@ -46,7 +50,8 @@ class DubanItemCard extends LitElement {
         <span class="meta">${t('statuses')[i.status] ?? i.status}</span>
       </span>
       ${note ? html`<span class="note">${note}</span>` : nothing}
-      ${i.keySupervision || isReturned(i) ? html`<span class="badges">
+      ${i.unread > 0 || i.keySupervision || isReturned(i) ? html`<span class="badges">
+        ${i.unread > 0 ? html`<span class="badge unread">${i.unread === 1 ? t('unreadOne') : t('unread', { n: i.unread })}</span>` : nothing}
         ${i.keySupervision ? html`<span class="badge key">${t('keySupervision')}</span>` : nothing}
         ${isReturned(i) ? html`<span class="badge returned">${t('returned')}${i.returns > 1 ? ` ×${i.returns}` : ''}</span>` : nothing}
       </span>` : nothing}

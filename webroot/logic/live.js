@@ -34,6 +34,7 @@ export function rowFromItem(item, countdown, row = {}) {
     keySupervision: Boolean(item.keySupervision),
     returns: mine?.returns ?? row.returns ?? 0,
     registeredAt: item.registeredAt ?? row.registeredAt,
+    unread: item.unread ?? row.unread ?? 0,
   };
 }
 

@@ -27,6 +27,11 @@ public record ItemChange(long itemId, JsonObject item, List<JsonObject> events) 
     return newer.isEmpty() ? Optional.empty() : Optional.of(new ItemChange(itemId, item, newer));
   }
 
+  /** The change with the reader's unread count on its item ({@link ItemService#withUnread}); the item is copied, as readers share it. */
+  ItemChange withUnread(int unread) {
+    return new ItemChange(itemId, item.copy().put("unread", unread), events);
+  }
+
   /**
    * The change as {@code who} may see it, exactly as the API shows it to them: nothing of an item they may
    * not see, and for a liaison another unit's report state and events left out (R03, {@link PerUnitState}).

@@ -32,6 +32,8 @@ public final class ItemHandlers {
         .map(Reply::ok));
     api.on("getItem", rc -> items.get(SessionGuard.principal(rc), itemId(rc)).map(Reply::ok));
     api.on("listItemEvents", rc -> items.events(SessionGuard.principal(rc), itemId(rc)).map(e -> Reply.ok(new JsonObject().put("items", e))));
+    api.on("markItemRead", rc -> items.markRead(SessionGuard.principal(rc), itemId(rc), Requests.body(rc).getLong("eventId"))
+        .map(Reply::ok));
     api.on("listItemReports", rc -> items.reports(SessionGuard.principal(rc), itemId(rc)).map(r -> Reply.ok(new JsonObject().put("items", r))));
     api.on("submitReport", ItemHandlers.submit(items));
     COMMANDS.forEach((operation, parse) -> api.on(operation, rc -> items.command(SessionGuard.principal(rc), itemId(rc),

@@ -50,6 +50,7 @@ public final class ItemService implements SystemCommands {
   private final ItemRepository items = new ItemRepository();
   private final ItemQueries queries;
   private final ReportRepository reports;
+  private final ReadMarks marks;
 
   private final ItemWatcher watcher;
   private final ItemChanges.Publisher publisher;
@@ -69,6 +70,7 @@ public final class ItemService implements SystemCommands {
     this.policy = policy;
     this.queries = new ItemQueries(pool);
     this.reports = new ReportRepository(pool);
+    this.marks = new ReadMarks(pool);
   }
 
   Lifecycle lifecycle() {
@@ -292,7 +294,7 @@ public final class ItemService implements SystemCommands {
 
   /** The item's timeline without another unit's reports, returns and requests for a liaison (R03, {@link PerUnitState}). */
   public Future<JsonArray> events(Principal who, long itemId) {
-    return view(who, itemId).compose(v -> queries.events(itemId))
+    return visible(who, itemId).compose(v -> queries.events(itemId))
         .map(all -> new JsonArray(all.stream().map(e -> (JsonObject) e).filter(e -> PerUnitState.showsEvent(who, e)).toList()));
   }
 
@@ -314,12 +316,52 @@ public final class ItemService implements SystemCommands {
 
   /** A liaison reads only their own unit's reports on the item ({@link PerUnitState}). */
   public Future<JsonArray> reports(Principal who, long itemId) {
-    return view(who, itemId).compose(v -> reports.forItem(itemId, PerUnitState.onlyUnit(who)));
+    return visible(who, itemId).compose(v -> reports.forItem(itemId, PerUnitState.onlyUnit(who)));
   }
 
+  /** A page of the items {@code who} may see, each row with their {@code unread} count, counted for the page at once. */
   public Future<JsonObject> list(Principal who, ItemQueries.Filter filter, Optional<ItemQueries.Cursor> after, int limit) {
     Instant now = clock.instant();
-    return queries.list(scoped(who, filter), now, after, limit + 1).map(rows -> Paging.page(rows, limit, now, calendar()));
+    return queries.list(scoped(who, filter), now, after, limit + 1).map(rows -> Paging.page(rows, limit, now, calendar()))
+        .compose(page -> withUnread(who, page.getJsonArray("items").stream().map(JsonObject.class::cast).toList()).map(page));
+  }
+
+  /** Each of the item views gets the reader's unread count, in one query. */
+  private Future<Void> withUnread(Principal who, List<JsonObject> views) {
+    return marks.unread(views.stream().map(v -> new ReadMarks.Reading(v.getLong("id"), who)).toList()).map(counts -> {
+      for (int i = 0; i < views.size(); i++) views.get(i).put("unread", counts.get(i));
+      return null;
+    });
+  }
+
+  /**
+   * Moves the reader's mark on the item forward to {@code eventId} (a mark already further stays) and answers the
+   * mark and what is left unread. The event must be one of this item's that they may see ({@link PerUnitState});
+   * an item they may not see is not found, as reading it is.
+   */
+  public Future<JsonObject> markRead(Principal who, long itemId, long eventId) {
+    return visible(who, itemId)
+        .compose(item -> marks.event(itemId, eventId))
+        .compose(event -> event.filter(e -> PerUnitState.showsEvent(who, e)).isPresent()
+            ? marks.move(who.personId(), itemId, eventId, clock.instant())
+            : Future.failedFuture(Refusal.unprocessable("/eventId", "is not an event of this item that you can see")))
+        .compose(mark -> marks.unread(List.of(new ReadMarks.Reading(itemId, who)))
+            .map(counts -> new JsonObject().put("itemId", itemId).put("eventId", mark).put("unread", counts.get(0))));
+  }
+
+  /**
+   * Each change as the reader beside it sees it ({@link ItemChange#seenBy}, {@code seen.get(i)} for
+   * {@code readers.get(i)}), its item with that reader's {@code unread} count as {@code GET /items/{id}} has it:
+   * what a live socket sends each person. One query for them all.
+   */
+  public Future<List<ItemChange>> withUnread(List<ItemChange> seen, List<Principal> readers) {
+    List<ReadMarks.Reading> readings = new ArrayList<>(seen.size());
+    for (int i = 0; i < seen.size(); i++) readings.add(new ReadMarks.Reading(seen.get(i).itemId(), readers.get(i)));
+    return marks.unread(readings).map(counts -> {
+      List<ItemChange> counted = new ArrayList<>(seen.size());
+      for (int i = 0; i < seen.size(); i++) counted.add(seen.get(i).withUnread(counts.get(i)));
+      return counted;
+    });
   }
 
   /** The first {@code limit} items {@code who} may see, most urgent first: {@code GET /items} without filters. */
@@ -358,8 +400,13 @@ public final class ItemService implements SystemCommands {
     return who.is(Role.SPONSOR) ? who.unitId().orElse(-1L) : null;
   }
 
-  /** The item as the caller may see it: every read and every command's answer. */
+  /** The item as the caller may see it, with their unread count: every read and every command's answer. */
   private Future<JsonObject> view(Principal who, long itemId) {
+    return visible(who, itemId).compose(item -> withUnread(who, List.of(item)).map(item));
+  }
+
+  /** The item as the caller may see it ({@link PerUnitState}), or not found. */
+  private Future<JsonObject> visible(Principal who, long itemId) {
     return queries.item(itemId, clock.instant(), calendar()).map(found -> found
         .filter(item -> canSee(who, item))
         .map(item -> PerUnitState.item(who, item))

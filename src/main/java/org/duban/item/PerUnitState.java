@@ -46,7 +46,10 @@ public final class PerUnitState {
     return onlyUnit(who).map(own -> own.equals(unitId)).orElse(true);
   }
 
-  /** An event of the item's timeline, as the reader may see it. */
+  /**
+   * An event of the item's timeline, as the reader may see it. Unread counts apply the same rule in SQL
+   * ({@link ReadMarks}); {@code ReadMarkTest} holds the count to the timeline this shows.
+   */
   static boolean showsEvent(Principal who, JsonObject event) {
     Long unitId = event.getLong("unitId");
     return unitId == null || !UNIT_EVENTS.contains(event.getString("type")) || shows(who, unitId);

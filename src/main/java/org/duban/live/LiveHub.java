@@ -11,6 +11,7 @@ import org.duban.item.ItemService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One node's hub of live item changes. Every transaction that changes items notifies {@link ItemChanges#CHANNEL}
  * as it commits, on whichever node it ran; the hub hears each notification, reads back once what it names
  * (each item's state and its new events, {@link ItemService#changes}) and hands each subscriber what the person
- * it acts for may see of it, exactly as the API would show them ({@link ItemChange#seenBy}).
+ * it acts for may see of it, exactly as the API would show them ({@link ItemChange#seenBy}), with that person's
+ * own unread count on the item, read for every subscriber of a notification in one query ({@link ItemService#withUnread}).
  *
  * <p>Notifications are handled one at a time, in the order they arrive, on the hub's own context, and so are
  * the listeners called: a listener must not block (a socket queues its write and returns). The hub keeps,
@@ -122,8 +124,7 @@ public final class LiveHub {
     }
     // one read-back after another, so listeners hear an item's changes in the order they committed
     queue = queue.compose(v -> items.changes(heard))
-        .onSuccess(this::deliver)
-        .<Void>mapEmpty()
+        .compose(this::deliver)
         .recover(e -> {
           LOG.warn("could not read back the item changes {}..{}; subscribers are told to read afresh: {}",
               heard.firstEvent(), heard.lastEvent(), e.getMessage());
@@ -132,17 +133,34 @@ public final class LiveHub {
         });
   }
 
-  private void deliver(List<ItemChange> changes) {
+  private Future<Void> deliver(List<ItemChange> changes) {
+    List<Subscriber> to = new ArrayList<>();
+    List<ItemChange> seen = new ArrayList<>();
     for (ItemChange read : changes) {
       Optional<ItemChange> fresh = read.after(lastDelivered.getOrDefault(read.itemId(), 0L));
       if (fresh.isEmpty()) continue;
       ItemChange change = fresh.get();
       lastDelivered.put(change.itemId(), change.lastEventId());
-      if (subscribers.isEmpty()) continue;
       for (Subscriber s : subscribers) {
-        change.seenBy(s.who).ifPresent(seen -> s.tell(l -> l.changed(seen)));
+        change.seenBy(s.who).ifPresent(c -> {
+          to.add(s);
+          seen.add(c);
+        });
       }
     }
+    return withUnread(to, seen);
+  }
+
+  /** Each subscriber's change carries their own unread count on the item, read for all of them at once, then goes out in order. */
+  private Future<Void> withUnread(List<Subscriber> to, List<ItemChange> seen) {
+    if (seen.isEmpty()) return Future.succeededFuture();
+    return items.withUnread(seen, to.stream().map(s -> s.who).toList()).map(counted -> {
+      for (int i = 0; i < counted.size(); i++) {
+        ItemChange change = counted.get(i);
+        to.get(i).tell(l -> l.changed(change));
+      }
+      return null;
+    });
   }
 
   private final class Subscriber implements Subscription {

@@ -2,15 +2,20 @@ package org.duban.app;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.duban.demo.DemoData;
+import org.duban.support.Items4Test;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.duban.support.Items4Test.ok;
 
-/** My items on the demo: most urgent first, the right lights, countdowns that tick, filters, the empty state. */
+/** My items on the demo: most urgent first, the right lights, countdowns that tick, unread and returned badges, filters, the empty state. */
 class MyItemsTest extends PhoneTest {
 
   Locator cards() {
@@ -28,6 +33,32 @@ class MyItemsTest extends PhoneTest {
     assertThat(cards().nth(1).locator("duban-light")).hasAttribute("light", "green");
     assertThat(cards().nth(1)).containsText("6 天 23 小时后到期");
     Phone.screenshot(page, "my-items");
+  }
+
+  @Test
+  void aReturnTheLiaisonHasNotSeenIsCountedOnItsCardAndANewAssignmentToo_R30() {
+    Items4Test flow = new Items4Test(server);
+    JsonObject overdue = row(flow, "主干道积水点排查整改");
+    long id = overdue.getLong("id");
+    JsonArray events = flow.events(id, flow.fgw);
+    ok(server.send(HttpMethod.PUT, "/items/" + id + "/read", flow.fgw,
+        new JsonObject().put("eventId", events.getJsonObject(events.size() - 1).getLong("id"))), 200);
+    ok(flow.report(id, flow.fgw, "my-items-badges-1", "已排查 12 处积水点，清单见附件"), 201);
+    ok(flow.post("/items/" + id + "/return", flow.sponsor,
+        new JsonObject().put("unitId", flow.fgwUnit).put("reason", "请补充每处积水点的整改责任人")), 200);
+
+    Phone.signIn(page, "fgw", DemoData.PASSWORD);
+    assertThat(cards()).hasCount(2);
+    assertThat(cards().nth(0).locator(".badge.unread")).hasText("1 条新消息");
+    assertThat(cards().nth(0).locator(".badge.returned")).hasText("被退回");
+    // never opened since it was assigned: its registration, approval and two assignments
+    assertThat(cards().nth(1).locator(".badge.unread")).hasText("4 条新消息");
+    Phone.screenshot(page, "my-items-badges");
+  }
+
+  JsonObject row(Items4Test flow, String title) {
+    return ok(server.get("/items", flow.fgw), 200).getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> i.getString("title").contains(title)).findFirst().orElseThrow();
   }
 
   @Test

@@ -129,6 +129,7 @@ class ItemAccessTest {
       case "recordVerification", "recheckItem" -> new JsonObject().put("passed", true);
       case "gradeItem" -> new JsonObject().put("grade", "excellent");
       case "submitReport" -> new JsonObject().put("text", "试探");
+      case "markItemRead" -> new JsonObject().put("eventId", 1);
       default -> new JsonObject();
     };
   }

@@ -15,6 +15,9 @@ async () => {
   const { milestones, isDate, MILESTONES_MAX } = await import('/logic/milestones.js');
   const { readableMoment, readableDate, laterBy } = await import('/logic/dates.js');
   const { showsAsPicture } = await import('/logic/photo.js');
+  const { newestEventId, markTarget, listWithUnread, answerIsNewer } = await import('/logic/unread.js');
+  const { pullDistance, pullPhase, releaseRefreshes, PULL_THRESHOLD, PULL_MAX } = await import('/logic/pull.js');
+  const { rowFromItem } = await import('/logic/live.js');
   const results = [];
   const eq = (name, actual, expected) => {
     const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -217,5 +220,33 @@ async () => {
     [{ days: 7, hours: 0 }, { days: 0, hours: 3 }, null, { days: 7, hours: 0 }]);
   eq('photos show as pictures, other files and HEIC do not',
     ['image/jpeg', 'image/png', 'IMAGE/WEBP', 'image/heic', 'application/pdf', undefined].map(showsAsPicture), [true, true, true, false, false, false]);
+
+  // unread and the read mark
+  eq('the newest event of a thread, whatever the order', newestEventId([{ id: 7 }, { id: 12 }, { id: 9 }]), 12);
+  eq('no events, no newest', newestEventId([]), null);
+  const shown = [{ id: 3, actorId: 10 }, { id: 5, actorId: 7 }, { id: 8, actorId: 7 }];
+  eq('a first opening marks up to the newest event', markTarget(shown, undefined, 7), 8);
+  eq('someone else\'s event after the mark sent: marked again, up to the newest', markTarget([...shown, { id: 9, actorId: 10 }], 8, 7), 9);
+  eq('the same events again: nothing to send', markTarget(shown, 8, 7), null);
+  eq('only my own events since: they never count, nothing to send', markTarget([...shown, { id: 9, actorId: 7 }], 8, 7), null);
+  eq('a system event counts', markTarget([...shown, { id: 9, actorId: null }], 8, 7), 9);
+  eq('nothing shown, nothing to mark', markTarget([], undefined, 7), null);
+  const rows = [{ id: 1, unread: 3 }, { id: 2, unread: 0 }];
+  eq('a mark answer sets its row', listWithUnread(rows, 1, 0), [{ id: 1, unread: 0 }, { id: 2, unread: 0 }]);
+  eq('the other rows stay as they were', listWithUnread(rows, 1, 0)[1] === rows[1], true);
+  eq('a row not listed changes nothing', listWithUnread(rows, 9, 0) === rows, true);
+  eq('an unchanged count keeps the list', listWithUnread(rows, 2, 0) === rows, true);
+  eq('a later mark answer wins over an earlier one that came late', [answerIsNewer(12, undefined), answerIsNewer(12, 12), answerIsNewer(11, 12)], [true, true, false]);
+  eq('a live item message carries its unread count into the row', rowFromItem({ id: 1, units: [], unread: 2 }, null, { unread: 0 }).unread, 2);
+  eq('a message without one keeps the row\'s', rowFromItem({ id: 1, units: [] }, null, { unread: 3 }).unread, 3);
+
+  // pull to refresh
+  eq('nothing until the finger moves down', [pullDistance(0), pullDistance(-40), pullDistance(NaN)], [0, 0, 0]);
+  eq('the indicator follows at half the speed', pullDistance(60), 30);
+  eq('and stops at its maximum', pullDistance(1000), PULL_MAX);
+  eq('pulling, then armed at the threshold', [pullPhase(PULL_THRESHOLD - 1, false), pullPhase(PULL_THRESHOLD, false)], ['pulling', 'armed']);
+  eq('idle at rest; reading whatever the finger does while a read is under way', [pullPhase(0, false), pullPhase(PULL_MAX, true)], ['idle', 'reading']);
+  eq('letting go armed refreshes; short of it does not', [releaseRefreshes(PULL_THRESHOLD, false), releaseRefreshes(PULL_THRESHOLD - 1, false)], [true, false]);
+  eq('no second read while one is under way', releaseRefreshes(PULL_MAX, true), false);
   return results;
 }
