@@ -371,6 +371,13 @@ export function discard(key) {
 }
 
 let flushing = null;
+/** The report being posted now, if any: a thread read meanwhile may already hold it while the queue still does. */
+let posting = null;
+
+/** Waits for a report of this item still on its way, so the thread never shows it twice, queued and stored. */
+async function postSettled(itemId) {
+  if (posting?.itemId === itemId) await posting.done.catch(() => {});
+}
 
 /** Sends what waits, oldest first, one at a time; a second call while sending waits for the first. */
 export function flush() {
@@ -383,16 +390,20 @@ export function flush() {
         let problem = null;
         try {
           const ready = await uploadFiles(entry);
-          const answer = await api(`/items/${entry.itemId}/reports`, {
+          const done = api(`/items/${entry.itemId}/reports`, {
             method: 'POST', body: reportBody(ready), headers: { 'Idempotency-Key': entry.key },
           });
-          status = answer.status;
+          posting = { itemId: entry.itemId, done };
+          status = (await done).status;
         } catch (e) {
           status = e instanceof Problem ? e.status : null;
           problem = e instanceof Problem ? e.message : null;
         }
         const result = outcome(status);
         if (result === 'sent') {
+          // off the screen at once; the stored copy goes after, as IndexedDB takes its time
+          set({ outbox: state.outbox.filter((o) => o.key !== entry.key) });
+          posting = null;
           await forget(entry.key);
           const { [entry.key]: _, ...rest } = state.progress;
           set({ progress: rest });
@@ -407,6 +418,7 @@ export function flush() {
       }
     })().finally(() => {
       flushing = null;
+      posting = null;
     });
   }
   return flushing;
@@ -567,6 +579,7 @@ async function refreshThread(id) {
   try {
     const [item, events, reports, reminders] = await Promise.all([api(`/items/${id}`), api(`/items/${id}/events`), api(`/items/${id}/reports`),
       api(`/items/${id}/reminders`).catch(() => ({ json: { items: state.current?.reminders ?? [] } }))]);
+    await postSettled(id);
     if (state.current?.id === id) {
       set({ current: { ...state.current, item: item.json, events: events.json.items, reports: reports.json.items, reminders: reminders.json.items } });
       markShown();
@@ -689,6 +702,7 @@ function onLive(ws, message, receivedAt) {
 async function refreshReports(id) {
   try {
     const reports = await api(`/items/${id}/reports`);
+    await postSettled(id);
     if (state.current?.id === id) set({ current: { ...state.current, reports: reports.json.items } });
   } catch {
     // the thread shows what it had
