@@ -4,6 +4,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { t } from '../i18n.js';
 import { localTime } from '../logic/time.js';
 import { fileSize } from '../logic/photo.js';
+import { reminderKinds } from '../logic/why.js';
 
 class DubanMessage extends LitElement {
   static properties = { entry: { attribute: false }, lang: {} };
@@ -67,7 +68,7 @@ class DubanMessage extends LitElement {
     }
     if (e.kind === 'reminder') {
       const m = e.message;
-      return html`<div class="bubble system">${t('reminderSent')}${m.kinds?.length ? `：${m.kinds.join('、')}` : ''}
+      return html`<div class="bubble system">${t('reminderSent')}${m.kinds?.length ? `${this.lang === 'en' ? ': ' : '：'}${reminderKinds(m.kinds, this.lang)}` : ''}
         · ${when}${m.rules?.length ? html` · ${t('rule', { rule: m.rules.join(' ') })}` : nothing}</div>`;
     }
     const ev = e.event;

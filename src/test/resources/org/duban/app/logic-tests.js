@@ -10,7 +10,7 @@ async () => {
   const { fitWithin, isPhoto, jpegName, fileSize } = await import('/logic/photo.js');
   const { extensionLastMoment, extensionOffer, completionOffer, toShanghaiField, fromShanghaiField } = await import('/logic/steps.js');
   const { thread } = await import('/logic/thread.js');
-  const { explainClock, plainEnd } = await import('/logic/why.js');
+  const { explainClock, plainEnd, reminderKinds } = await import('/logic/why.js');
   const results = [];
   const eq = (name, actual, expected) => {
     const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -166,5 +166,7 @@ async () => {
     [{ key: 'k1', state: 'fired', firedAt: at(-2 * H), rules: ['R13'] }, { key: 'k2', state: 'planned', sendAt: at(H) }]);
   eq('oldest first, reports mine, returns theirs, fired reminders system, planned ones not yet',
     t.map((e) => `${e.side}:${e.kind}`), ['system:event', 'system:reminder', 'mine:report', 'theirs:event']);
+  eq('a reminder sent says its kinds in words', [reminderKinds(['before_deadline', 'urge']), reminderKinds(['urge'], 'en')],
+    ['到期前提醒、逾期催办', 'overdue urge']);
   return results;
 }
