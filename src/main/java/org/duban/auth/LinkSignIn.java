@@ -63,8 +63,11 @@ public final class LinkSignIn {
   public record StillSignedIn(long itemId) implements Outcome {
   }
 
-  /** A one-time code is on its way to the phone ({@code sentTo}, shown masked). */
-  public record CodeSent(String sentTo, Duration expiresIn) implements Outcome {
+  /**
+   * A one-time code is on its way to the phone ({@code sentTo}, shown masked): sent now ({@code fresh}), or
+   * earlier and still valid, so no other was sent.
+   */
+  public record CodeSent(String sentTo, Duration expiresIn, boolean fresh) implements Outcome {
   }
 
   /**
@@ -138,7 +141,7 @@ public final class LinkSignIn {
         .compose(issued -> {
           if (issued.isEmpty()) return noCodeIssued(hash, now);
           onQueued.run();
-          return Future.succeededFuture(new CodeSent(masked(issued.get().phone()), OTP_TTL));
+          return Future.succeededFuture(new CodeSent(masked(issued.get().phone()), OTP_TTL, true));
         });
   }
 
@@ -148,7 +151,7 @@ public final class LinkSignIn {
       if (found.isEmpty() || !found.get().usable()) return refused(found);
       LinkRepository.Found f = found.get();
       if (f.otpExpiresAt().filter(now::isBefore).isPresent()) {
-        return Future.succeededFuture(new CodeSent(masked(f.phone()), Duration.between(now, f.otpExpiresAt().get())));
+        return Future.succeededFuture(new CodeSent(masked(f.phone()), Duration.between(now, f.otpExpiresAt().get()), false));
       }
       return links.burn(hash, now, "one-time codes used up").compose(v -> refused(found));
     });

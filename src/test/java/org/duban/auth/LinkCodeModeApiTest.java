@@ -85,7 +85,9 @@ class LinkCodeModeApiTest {
     assertThat(message.getString("to")).isEqualTo(FGW_LIAISON);
     assertThat(message.getString("text")).startsWith("【督办】").doesNotContain("http");
     // opening the link again while the code is on its way sends no other
-    ok(open(server, code, null), 202);
+    JsonObject again = ok(open(server, code, null), 202);
+    assertThat(again.getString("otp")).isEqualTo("pending");
+    assertThat(again.getLong("expiresIn")).isBetween(1L, 600L);
     assertThat(sessions(server, fgw)).isEqualTo(before);
     assertThat(row(server, code).get("used_at")).isNull();
 
