@@ -30,9 +30,10 @@ final class OutboxRepository {
       UPDATE outbox SET state = CASE WHEN attempts >= $4 THEN 'failed' ELSE 'pending' END, next_attempt_at = $2, last_error = $3
        WHERE id = $1 AND state = 'pending' AND attempts = $5""";
 
-  // an operator's decision after the relay is mended: the given-up SMS start over, sent as soon as a sender leases them
+  // an operator's decision after the relay is mended: the given-up SMS start over, sent as soon as a sender leases them;
+  // not a sign-in link's one-time code, which lasts minutes: hours later it would only mislead
   private static final String REQUEUE_FAILED = """
-      UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now() WHERE state = 'failed'""";
+      UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = now() WHERE state = 'failed' AND purpose = 'reminder'""";
 
   // sendable at once by the wall clock the relay dispatcher runs on, like a reminder's
   private static final String SIGN_IN_CODE = """

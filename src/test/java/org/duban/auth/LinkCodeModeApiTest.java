@@ -42,7 +42,7 @@ class LinkCodeModeApiTest {
     drill = Drill.start(LinkCodeModeApiTest.class, Links4Test.settings(Map.of("auth.linkSignIn", "code",
         "auth.linkTriesPerMinute", "1000")));
     server = drill.server;
-    sms = Links4Test.firstReminders(drill, List.of("验证码登录", "验证码输错", "已登录不需验证码"));
+    sms = Links4Test.firstReminders(drill, List.of("验证码登录", "验证码输错", "已登录不需验证码", "验证码发送失败"));
     items = List.copyOf(sms.keySet());
   }
 
@@ -134,6 +134,18 @@ class LinkCodeModeApiTest {
     assertThat(kept.getString("session")).isEqualTo("kept");
     assertThat(kept.getLong("itemId")).isEqualTo(item);
     assertThat(codesSent(item)).isEmpty();
+  }
+
+  @Test
+  void aCodeTheRelayGaveUpOnIsNotSentAgainWhenFailedSmsAre_R61() {
+    long item = items.get(3);
+    ok(open(server, codeIn(sms.get(item).get(FGW_LIAISON)), null), 202);
+    Await.until("the code's SMS at the relay", () -> codesSent(item).size() == 1, Duration.ofSeconds(15));
+    // as if the relay had refused it every time
+    server.database().execute("UPDATE outbox SET state = 'failed' WHERE purpose = 'sign-in-code' AND item_id = " + item);
+    ok(server.send(io.vertx.core.http.HttpMethod.POST, "/outbox/failed/retry", server.tokenOf("admin"), null), 200);
+    assertThat(server.database().rows("SELECT state FROM outbox WHERE purpose = 'sign-in-code' AND item_id = " + item))
+        .extracting(r -> r.get("state")).containsExactly("failed");
   }
 
   @Test

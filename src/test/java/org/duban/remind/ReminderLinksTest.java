@@ -28,10 +28,21 @@ class ReminderLinksTest {
   static Drill drill;
   static long item;
   static Map<String, JsonObject> sms;
+  static long elsewhere;
 
   @BeforeAll
   static void start() {
     drill = Drill.start(ReminderLinksTest.class, Links4Test.settings(Map.of("auth.linkTtl", "36h")));
+    long transport = unitNamed("市交通运输局");
+    long county = unitNamed("东城区人民政府");
+    // zjj's phone is also a sponsor's elsewhere: the person of the unit reminded comes first
+    person("jtj-sponsor", "sponsor", transport, ZJJ_LIAISON);
+    // the lead unit's head's phone is two people's in other units: nobody's
+    person("jtj-a", "liaison", transport, FGW_FIRST);
+    person("dcq-a", "liaison", county, FGW_FIRST);
+    // the cooperating unit's head's phone is one liaison's elsewhere, and an administrator's, who never counts
+    elsewhere = person("jtj-b", "liaison", transport, ZJJ_FIRST);
+    person("admin-b", "admin", null, ZJJ_FIRST);
     var first = Links4Test.firstReminders(drill, List.of("市长批示：关于进一步加强全市城市道路积水点排查整治和汛期安全度汛保障工作的落实情况及下一步重点任务分解的通知"));
     item = first.keySet().iterator().next();
     sms = first.get(item);
@@ -40,6 +51,18 @@ class ReminderLinksTest {
   @AfterAll
   static void stop() {
     drill.close();
+  }
+
+  static long unitNamed(String name) {
+    return ((Number) drill.server.database().rows("SELECT id FROM unit WHERE name = '" + name + "'").get(0).get("id")).longValue();
+  }
+
+  static long person(String login, String role, Long unit, String phone) {
+    var created = drill.server.send(io.vertx.core.http.HttpMethod.POST, "/people", drill.server.tokenOf("admin"), new JsonObject()
+        .put("login", login).put("displayName", login).put("role", role).put("unitId", unit).put("phone", phone)
+        .put("password", org.duban.demo.DemoData.PASSWORD));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    return created.bodyAsJsonObject().getLong("id");
   }
 
   static long personId(String token) {
@@ -64,9 +87,14 @@ class ReminderLinksTest {
         .containsEntry("item_id", item).containsEntry("phone", FGW_LIAISON);
     assertThat(row(drill.server, codeIn(sms.get(ZJJ_LIAISON)))).containsEntry("person_id", personId(drill.flow.zjj))
         .containsEntry("item_id", item);
-    // the units' heads have no account: their links only name the item
+  }
+
+  @Test
+  void aPhoneOfSeveralPeopleOutsideTheUnitIsNobodysAndOneOfOnePersonElsewhereIsTheirs() {
+    // the lead unit's head has no account, and two others share the phone: the link only names the item
     assertThat(row(drill.server, codeIn(sms.get(FGW_FIRST)))).containsEntry("person_id", null).containsEntry("item_id", item);
-    assertThat(row(drill.server, codeIn(sms.get(ZJJ_FIRST)))).containsEntry("person_id", null);
+    // one person has it, an administrator aside
+    assertThat(row(drill.server, codeIn(sms.get(ZJJ_FIRST)))).containsEntry("person_id", elsewhere);
   }
 
   @Test
