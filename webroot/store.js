@@ -21,9 +21,9 @@ let state = {
   session: null, // { personId, role }
   signIn: { busy: false, error: null },
   // the link of a reminder SMS while it is being opened (linkPending), and after: the item it names, why it
-  // could not sign in (notice: expired | limited | network), or the one-time code it had sent (otp)
+  // could not sign in (notice), or the one-time code it had sent (otp)
   linkPending: false,
-  link: null, // { code, itemId, notice, seconds, otp: { sentTo, busy, error, resent, stillValid } }
+  link: null, // { code, itemId, notice: expired | limited | network | item, seconds, otp: { sentTo, busy, error, resent, stillValid } }
   filters: { board: '', status: 'open' },
   items: { list: [], loaded: false, busy: false, error: null },
   current: null, // { id, item, events, reports, reminders, busy, error }
@@ -231,7 +231,7 @@ async function openLink(code, signedIn) {
     const outcome = await postLink({ code });
     if (outcome.kind === 'signed-in') linkSignedIn(outcome);
     else if (outcome.kind === 'otp') {
-      set({ phase: 'signed-out', link: { code, itemId: null, otp: { sentTo: outcome.sentTo, busy: false, error: null } } });
+      set({ phase: 'signed-out', link: { code, itemId: outcome.itemId, otp: { sentTo: outcome.sentTo, busy: false, error: null } } });
     } else if (signedIn) {
       // their own link, or someone else's: whoever is signed in stays, and sees the item if it is theirs to see
       showItem(outcome.itemId);
@@ -271,9 +271,9 @@ export async function resendLinkCode() {
   else linkRefused(outcome);
 }
 
-/** The person signs in with login and password instead. */
+/** The person signs in with login and password instead; the item opens after all. */
 export function forgetLink() {
-  set({ link: null });
+  set({ link: state.link?.itemId == null ? null : { itemId: state.link.itemId, notice: 'item' } });
 }
 
 function afterSignIn() {

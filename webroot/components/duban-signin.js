@@ -57,6 +57,7 @@ class DubanSignin extends LitElement {
   noticeBox(notice) {
     if (notice.kind === 'limited') return html`<p class="notice" role="status">${t('linkLimited', { time: duration(notice.seconds) })}</p>`;
     if (notice.kind === 'network') return html`<p class="notice" role="status">${t('network')}</p>`;
+    if (notice.kind === 'item') return html`<p class="notice" role="status">${t('linkOpensAfter')}</p>`;
     return html`<p class="notice" role="status"><strong>${t('linkExpired')}</strong>${notice.item ? html`<span>${t('linkOpensAfter')}</span>` : nothing}</p>`;
   }
 

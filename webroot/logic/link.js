@@ -35,7 +35,9 @@ export function linkOutcome(status, json) {
   if (status === null || status === undefined) return { kind: 'network' };
   if (status === 200 && json?.session === 'new') return { kind: 'signed-in', itemId: json.itemId, tokens: json };
   if (status === 200 && json?.session === 'kept') return { kind: 'kept', itemId: json.itemId };
-  if (status === 202) return { kind: 'otp', sentTo: json?.sentTo ?? '', expiresIn: json?.expiresIn ?? 0, fresh: json?.otp === 'sent' };
+  if (status === 202) {
+    return { kind: 'otp', sentTo: json?.sentTo ?? '', expiresIn: json?.expiresIn ?? 0, fresh: json?.otp === 'sent', itemId: json?.itemId ?? null };
+  }
   if (status === 429) return { kind: 'limited', seconds: json?.retryAfterSeconds ?? 60 };
   if (status === 401 && json?.type === '/problems/otp-wrong') return { kind: 'otp-wrong', attemptsLeft: json.attemptsLeft ?? 0 };
   if (status === 401 && json?.type === '/problems/otp-expired') return { kind: 'otp-expired' };

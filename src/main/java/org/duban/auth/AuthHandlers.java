@@ -74,7 +74,8 @@ public final class AuthHandlers {
     }
     if (outcome instanceof LinkSignIn.StillSignedIn s) return Reply.ok(new JsonObject().put("session", "kept").put("itemId", s.itemId()));
     LinkSignIn.CodeSent c = (LinkSignIn.CodeSent) outcome;
-    return new Reply(202, new JsonObject().put("otp", c.fresh() ? "sent" : "pending").put("sentTo", c.sentTo()).put("expiresIn", c.expiresIn().toSeconds()),
+    return new Reply(202, new JsonObject().put("otp", c.fresh() ? "sent" : "pending").put("sentTo", c.sentTo()).put("expiresIn", c.expiresIn().toSeconds())
+        .put("itemId", c.itemId()),
         Map.of());
   }
 

@@ -65,9 +65,9 @@ public final class LinkSignIn {
 
   /**
    * A one-time code is on its way to the phone ({@code sentTo}, shown masked): sent now ({@code fresh}), or
-   * earlier and still valid, so no other was sent.
+   * earlier and still valid, so no other was sent. The link is genuine: its item may be named.
    */
-  public record CodeSent(String sentTo, Duration expiresIn, boolean fresh) implements Outcome {
+  public record CodeSent(String sentTo, Duration expiresIn, boolean fresh, long itemId) implements Outcome {
   }
 
   /**
@@ -141,7 +141,7 @@ public final class LinkSignIn {
         .compose(issued -> {
           if (issued.isEmpty()) return noCodeIssued(hash, now);
           onQueued.run();
-          return Future.succeededFuture(new CodeSent(masked(issued.get().phone()), OTP_TTL, true));
+          return Future.succeededFuture(new CodeSent(masked(issued.get().phone()), OTP_TTL, true, issued.get().itemId()));
         });
   }
 
@@ -151,7 +151,7 @@ public final class LinkSignIn {
       if (found.isEmpty() || !found.get().usable()) return refused(found);
       LinkRepository.Found f = found.get();
       if (f.otpExpiresAt().filter(now::isBefore).isPresent()) {
-        return Future.succeededFuture(new CodeSent(masked(f.phone()), Duration.between(now, f.otpExpiresAt().get()), false));
+        return Future.succeededFuture(new CodeSent(masked(f.phone()), Duration.between(now, f.otpExpiresAt().get()), false, f.itemId()));
       }
       return links.burn(hash, now, "one-time codes used up").compose(v -> refused(found));
     });

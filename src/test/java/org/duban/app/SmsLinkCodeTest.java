@@ -30,10 +30,12 @@ import static org.duban.support.Links4Test.codeIn;
 class SmsLinkCodeTest extends PhoneTest {
   static final Pattern OTP = Pattern.compile("登录验证码 (\\d{6})");
   static final String TITLE = "短信验证码：主干道积水点排查整改";
+  static final String OTHER = "短信验证码：改用密码登录";
   final RelayReceiver relay = new RelayReceiver();
   Drill drill;
   long item;
   String link;
+  String otherLink;
 
   @Override
   Map<String, String> settings() {
@@ -46,9 +48,11 @@ class SmsLinkCodeTest extends PhoneTest {
   @BeforeAll
   void sendTheFirstReminder() {
     drill = Drill.on(server, relay);
-    var sms = Links4Test.firstReminders(drill, List.of(TITLE));
-    item = sms.keySet().iterator().next();
+    var sms = Links4Test.firstReminders(drill, List.of(TITLE, OTHER));
+    List<Long> items = List.copyOf(sms.keySet());
+    item = items.get(0);
     link = "/m#" + codeIn(sms.get(item).get(FGW_LIAISON));
+    otherLink = "/m#" + codeIn(sms.get(items.get(1)).get(FGW_LIAISON));
   }
 
   @AfterAll
@@ -86,5 +90,16 @@ class SmsLinkCodeTest extends PhoneTest {
     page.getByLabel("验证码（6 位数字）").fill(right);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
     assertThat(page.locator("duban-item h1")).hasText(TITLE);
+  }
+
+  @Test
+  void signingInWithThePasswordInsteadStillOpensTheItem() {
+    page.navigate(otherLink);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("用账号密码登录")).click();
+    assertThat(page.getByRole(AriaRole.STATUS)).hasText("登录后将直接打开短信中的事项。");
+    page.getByLabel("账号").fill("fgw");
+    page.getByLabel("密码").fill(org.duban.demo.DemoData.PASSWORD);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+    assertThat(page.locator("duban-item h1")).hasText(OTHER);
   }
 }

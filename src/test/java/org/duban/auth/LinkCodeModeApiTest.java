@@ -80,6 +80,7 @@ class LinkCodeModeApiTest {
     assertThat(sent.getString("otp")).isEqualTo("sent");
     assertThat(sent.getString("sentTo")).isEqualTo("138****0008");
     assertThat(sent.getLong("expiresIn")).isEqualTo(600L);
+    assertThat(sent.getLong("itemId")).isEqualTo(item);
     Await.until("the code's SMS at the relay", () -> codesSent(item).size() == 1, Duration.ofSeconds(15));
     JsonObject message = codesSent(item).get(0);
     assertThat(message.getString("to")).isEqualTo(FGW_LIAISON);

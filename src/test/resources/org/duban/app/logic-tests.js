@@ -181,7 +181,8 @@ async () => {
   eq('a new session opens its item', linkOutcome(200, { session: 'new', itemId: 7, accessToken: 'x' }).kind, 'signed-in');
   eq('with the tokens to take', linkOutcome(200, { session: 'new', itemId: 7, accessToken: 'x' }).tokens.accessToken, 'x');
   eq('signed in already', linkOutcome(200, { session: 'kept', itemId: 7 }), { kind: 'kept', itemId: 7 });
-  eq('a code was sent', linkOutcome(202, { otp: 'sent', sentTo: '138****0008', expiresIn: 600 }), { kind: 'otp', sentTo: '138****0008', expiresIn: 600, fresh: true });
+  eq('a code was sent', linkOutcome(202, { otp: 'sent', sentTo: '138****0008', expiresIn: 600, itemId: 7 }),
+    { kind: 'otp', sentTo: '138****0008', expiresIn: 600, fresh: true, itemId: 7 });
   eq('a code sent before and still valid', linkOutcome(202, { otp: 'pending', sentTo: '138****0008', expiresIn: 420 }).fresh, false);
   eq('a spent link names its item for after the sign-in', linkOutcome(401, { type: '/problems/link-unusable', itemId: 7 }), { kind: 'refused', itemId: 7 });
   eq('an unknown one names none', linkOutcome(401, { type: '/problems/link-unusable' }), { kind: 'refused', itemId: null });
