@@ -7,6 +7,7 @@
 import { offsetFromDateHeader, offsetFromInstant, serverNow } from './logic/clock.js';
 import { compose, outcome, reportBody, sendingOrder, toUpload, uploaded } from './logic/outbox.js';
 import { lang, setLang as chooseLang } from './i18n.js';
+import { isLinkLocation, itemLocation, linkCode, linkOutcome, oneTimeCode } from './logic/link.js';
 import { listFromSnapshot, listWithItem, offsetFromServerTime, reconnectDelay, rowWithPhase, touchesReports, withEvents } from './logic/live.js';
 import { answerIsNewer, listWithUnread, markTarget } from './logic/unread.js';
 
@@ -21,6 +22,10 @@ let state = {
   session: null, // { personId, role }
   me: null, // GET /me: who is signed in, with the unit they act for
   signIn: { busy: false, error: null },
+  // the link of a reminder SMS while it is being opened (linkPending), and after: the item it names, why it
+  // could not sign in (notice), or the one-time code it had sent (otp)
+  linkPending: false,
+  link: null, // { code, itemId, notice: expired | limited | network | item, seconds, otp: { sentTo, busy, error, resent, stillValid } }
   filters: { board: '', status: 'open' },
   items: { list: [], loaded: false, busy: false, error: null },
   current: null, // { id, item, events, reports, reminders, busy, error }
@@ -127,11 +132,17 @@ function signedOut() {
   clearTimeout(refreshTimer);
   closeLive();
   forgetMarks();
-  set({ phase: 'signed-out', session: null, items: { list: [], loaded: false, busy: false, error: null }, current: null });
+  set({ phase: 'signed-out', session: null, items: { list: [], loaded: false, busy: false, error: null }, current: null, link: null });
 }
 
-/** On start: a session survives a reload through the cookie, without any token kept by script. */
+/**
+ * On start: a session survives a reload through the cookie, without any token kept by script. Opened
+ * from an SMS (/m#code), the code leaves the address bar before anything else happens, then the link is
+ * tried with whoever the cookie signs in, if anyone.
+ */
 export async function start() {
+  const code = takeLinkCode();
+  if (code) set({ linkPending: true });
   await loadOutbox();
   window.addEventListener('online', () => {
     set({ online: true });
@@ -146,7 +157,8 @@ export async function start() {
   // an item left open in a tab in the background is marked read when it is looked at again
   document.addEventListener('visibilitychange', () => markShown());
   const ok = await renew();
-  if (!ok) set({ phase: 'signed-out' });
+  if (code) await openLink(code, ok);
+  else if (!ok) set({ phase: 'signed-out' });
   else afterSignIn();
 }
 
@@ -155,7 +167,9 @@ export async function signIn(login, password) {
   try {
     const answer = await raw('/auth/login', { method: 'POST', token: null, body: { login, password, refreshTokenIn: 'cookie' } });
     if (answer.status === 200) {
-      set({ signIn: { busy: false, error: null } });
+      // a link that could not sign in named its item: it opens now
+      showItem(state.link?.itemId);
+      set({ signIn: { busy: false, error: null }, link: null });
       takeTokens(answer.json);
       afterSignIn();
       return;
@@ -179,6 +193,92 @@ export async function signOut() {
     // offline: the session ends on the server when its tokens run out
   }
   signedOut();
+}
+
+// ---- the link of a reminder SMS (/m#code, docs/app.md "From the SMS") ----
+
+/** The code leaves the address bar at once: not kept in the history, not shown in a screenshot or a shared URL. */
+function takeLinkCode() {
+  const code = linkCode(location.pathname, location.hash);
+  if (isLinkLocation(location.pathname)) history.replaceState(null, '', '/');
+  return code;
+}
+
+/** The item's conversation, opened by the router once someone is signed in. */
+function showItem(itemId) {
+  if (Number.isInteger(itemId)) history.replaceState(null, '', itemLocation(itemId));
+}
+
+async function postLink(body) {
+  try {
+    const answer = await raw('/auth/link', { method: 'POST', body, token: access });
+    return linkOutcome(answer.status, answer.json);
+  } catch {
+    return linkOutcome(null);
+  }
+}
+
+function linkSignedIn(outcome) {
+  showItem(outcome.itemId);
+  set({ link: null });
+  takeTokens(outcome.tokens);
+  afterSignIn();
+}
+
+/** A link that cannot sign in shows the sign-in screen saying so; the item it names opens after a sign-in. */
+function linkRefused(outcome) {
+  const notice = outcome.kind === 'limited' || outcome.kind === 'network' ? outcome.kind : 'expired';
+  set({ phase: 'signed-out', link: { itemId: outcome.itemId ?? null, notice, seconds: outcome.seconds ?? 0 } });
+}
+
+async function openLink(code, signedIn) {
+  try {
+    const outcome = await postLink({ code });
+    if (outcome.kind === 'signed-in') linkSignedIn(outcome);
+    else if (outcome.kind === 'otp') {
+      set({ phase: 'signed-out', link: { code, itemId: outcome.itemId, otp: { sentTo: outcome.sentTo, busy: false, error: null } } });
+    } else if (signedIn) {
+      // their own link, or someone else's: whoever is signed in stays, and sees the item if it is theirs to see
+      showItem(outcome.itemId);
+      afterSignIn();
+    } else linkRefused(outcome);
+  } finally {
+    set({ linkPending: false });
+  }
+}
+
+function setOtp(patch) {
+  if (state.link?.otp) set({ link: { ...state.link, otp: { ...state.link.otp, ...patch } } });
+}
+
+const otpErrors = { 'otp-wrong': 'wrong', 'otp-expired': 'expired', limited: 'limited', network: 'network' };
+
+/** auth.linkSignIn: code: the six digits sent to the phone, with the link's code. */
+export async function confirmLinkCode(typed) {
+  const code = state.link?.code;
+  const otp = oneTimeCode(typed);
+  if (!code || !otp) return;
+  setOtp({ busy: true, error: null, resent: false, stillValid: 0 });
+  const outcome = await postLink({ code, otp });
+  if (outcome.kind === 'signed-in') linkSignedIn(outcome);
+  else if (otpErrors[outcome.kind]) setOtp({ busy: false, error: { ...outcome, kind: otpErrors[outcome.kind] } });
+  else linkRefused(outcome);
+}
+
+/** Another one-time code, when the first ran out or never came. */
+export async function resendLinkCode() {
+  const code = state.link?.code;
+  if (!code) return;
+  setOtp({ busy: true, error: null, resent: false, stillValid: 0 });
+  const outcome = await postLink({ code });
+  if (outcome.kind === 'otp') setOtp({ busy: false, sentTo: outcome.sentTo, resent: outcome.fresh, stillValid: outcome.fresh ? 0 : outcome.expiresIn });
+  else if (otpErrors[outcome.kind]) setOtp({ busy: false, error: { ...outcome, kind: otpErrors[outcome.kind] } });
+  else linkRefused(outcome);
+}
+
+/** The person signs in with login and password instead; the item opens after all. */
+export function forgetLink() {
+  set({ link: state.link?.itemId == null ? null : { itemId: state.link.itemId, notice: 'item' } });
 }
 
 function afterSignIn() {

@@ -1,9 +1,10 @@
 // The service worker: keeps the app's shell (its own files and Lit's) for offline starts.
 // It never caches API answers or attachments: those are personal and change; they always go to the
 // network. A new VERSION installs beside the old one and waits until the person takes it.
-const VERSION = 'duban-app-5';
+const VERSION = 'duban-app-6';
 const SHELL = [
   '/',
+  '/m',
   '/app.css',
   '/app.js',
   '/store.js',
@@ -29,6 +30,7 @@ const SHELL = [
   '/logic/dates.js',
   '/logic/unread.js',
   '/logic/pull.js',
+  '/logic/link.js',
   '/resize.js',
   '/components/duban-app.js',
   '/components/duban-signin.js',

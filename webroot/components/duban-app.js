@@ -1,5 +1,5 @@
 // The root: holds the store's state and hands it down; turns the children's events into store actions.
-// Screens: sign-in, my items, one item (#/items/12).
+// Screens: sign-in (with an SMS link's notice or its one-time code), my items, one item (#/items/12).
 import { LitElement, html, css, nothing } from 'lit';
 import * as store from '../store.js';
 import { t } from '../i18n.js';
@@ -82,10 +82,15 @@ class DubanApp extends LitElement {
   }
 
   screen(s) {
-    if (s.phase === 'starting') return html`<p class="starting">${t('loading')}</p>`;
+    if (s.phase === 'starting' || s.linkPending) return html`<p class="starting">${t('loading')}</p>`;
     if (s.phase === 'signed-out') {
-      return html`<duban-signin .lang=${s.lang} .busy=${s.signIn.busy} .error=${s.signIn.error}
-        @sign-in=${(e) => store.signIn(e.detail.login, e.detail.password)}></duban-signin>`;
+      const notice = s.link?.notice ? { kind: s.link.notice, seconds: s.link.seconds, item: s.link.itemId != null } : null;
+      return html`<duban-signin .lang=${s.lang} .busy=${s.signIn.busy} .error=${s.signIn.error} .notice=${notice}
+        .otp=${s.link?.otp ?? null}
+        @sign-in=${(e) => store.signIn(e.detail.login, e.detail.password)}
+        @confirm-code=${(e) => store.confirmLinkCode(e.detail.otp)}
+        @resend-code=${() => store.resendLinkCode()}
+        @use-password=${() => store.forgetLink()}></duban-signin>`;
     }
     if (s.current) {
       return html`<duban-item .lang=${s.lang} .current=${s.current} .offsetMs=${s.offsetMs} .role=${s.session?.role} .me=${s.me}

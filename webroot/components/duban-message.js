@@ -9,6 +9,7 @@ import { readableDate } from '../logic/dates.js';
 import { fileSize, showsAsPicture } from '../logic/photo.js';
 import './duban-thumb.js';
 import './duban-review.js';
+import { reminderKinds } from '../logic/why.js';
 
 class DubanMessage extends LitElement {
   // review: { unitId, waiting, state } when the reader reviews this report (R30)
@@ -82,7 +83,7 @@ class DubanMessage extends LitElement {
     }
     if (e.kind === 'reminder') {
       const m = e.message;
-      return html`<div class="bubble system">${t('reminderSent')}${m.kinds?.length ? `：${m.kinds.join('、')}` : ''}
+      return html`<div class="bubble system">${t('reminderSent')}${m.kinds?.length ? `${this.lang === 'en' ? ': ' : '：'}${reminderKinds(m.kinds, this.lang)}` : ''}
         · ${when}${m.rules?.length ? html` · ${t('rule', { rule: m.rules.join(' ') })}` : nothing}</div>`;
     }
     const ev = e.event;

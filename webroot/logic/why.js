@@ -119,9 +119,18 @@ export function plainEnd(assignedAt, node) {
   return new Date(shanghai.getTime() - 8 * 3600 * 1000).toISOString();
 }
 
+/** A reminder's kinds in words (到期前提醒、逾期催办), as the thread shows a reminder sent. */
+export function reminderKinds(kinds = [], lang = 'zh') {
+  return kindsIn(kinds, WORDS[lang] ?? WORDS.zh);
+}
+
+function kindsIn(kinds, w) {
+  return kinds.map((k) => w.kinds[k] ?? k).join(w.sep);
+}
+
 /** What a message was, in words: its kinds and to whom. */
 function what(message, w) {
-  const kinds = (message.kinds ?? []).map((k) => w.kinds[k] ?? k).join(w.sep);
+  const kinds = kindsIn(message.kinds ?? [], w);
   const to = w.to[message.recipient] ?? '';
   return [kinds, to].filter(Boolean).join(' ');
 }

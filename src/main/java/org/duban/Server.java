@@ -18,8 +18,10 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import org.duban.auth.AuthHandlers;
 import org.duban.auth.AuthService;
+import org.duban.auth.LinkSignIn;
 import org.duban.auth.Passwords;
 import org.duban.auth.SessionGuard;
+import org.duban.auth.SignInLinks;
 import org.duban.auth.Tokens;
 import org.duban.config.Config;
 import org.duban.db.DatabaseBootstrap;
@@ -31,6 +33,7 @@ import org.duban.health.CalendarHealth;
 import org.duban.health.DeliveryHealth;
 import org.duban.health.HealthHandlers;
 import org.duban.http.ApiRouter;
+import org.duban.http.ClientAddress;
 import org.duban.http.Contract;
 import org.duban.http.HttpVerticle;
 import org.duban.http.RequestIds;
@@ -101,9 +104,9 @@ public final class Server {
     }
   }
 
-  private static Reminders startReminders(Vertx vertx, Pool pool, ClockService clock, Config config, ItemService items) {
-    RelayDispatcher relay = new RelayDispatcher(vertx, pool, Clock.systemUTC(), config.relaySmsUrl(), config.relayRetryBase(), config.relayLease());
-    ReminderEngine engine = new ReminderEngine(vertx, pool, clock.clock(), config.nodeId(), items, relay::kick);
+  private static Reminders startReminders(Vertx vertx, Pool pool, ClockService clock, Config config, Wiring wiring) {
+    RelayDispatcher relay = wiring.relay;
+    ReminderEngine engine = new ReminderEngine(vertx, pool, clock.clock(), config.nodeId(), wiring.items, wiring.smsLinks, relay::kick);
     clock.onChange(engine::timeChanged);
     engine.start();
     relay.start();
@@ -136,7 +139,7 @@ public final class Server {
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
-        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config, wiring.items),
+        .map(id -> new Server(vertx, pool, clock, instances, startReminders(vertx, pool, clock, config, wiring),
             wiring.notifications, wiring.delivery, wiring.live, wiring.sockets))
         .onSuccess(s -> LOG.info("Duban listening on http://{}:{} ({})", config.httpHost(), s.port(), config))
         .onFailure(e -> vertx.close());
@@ -205,6 +208,10 @@ public final class Server {
     final Tokens tokens;
     final AuthService auth;
     final SessionGuard guard;
+    final RelayDispatcher relay;
+    final SignInLinks smsLinks;
+    final LinkSignIn links;
+    final ClientAddress clients;
     final OrgService org;
     final CalendarService calendar;
     final ItemService items;
@@ -231,6 +238,14 @@ public final class Server {
       this.auth = new AuthService(pool, passwords, tokens, Clock.systemUTC(), config.refreshTokenTtl(),
           config.maxFailedLogins(), config.lockout());
       this.guard = new SessionGuard(auth);
+      // created here, started with the reminder engine: a link's one-time code is handed to it as well
+      this.relay = new RelayDispatcher(vertx, pool, Clock.systemUTC(), config.relaySmsUrl(), config.relayRetryBase(), config.relayLease());
+      this.smsLinks = new SignInLinks(config.publicUrl(), config.linkTtl(), Clock.systemUTC());
+      this.links = new LinkSignIn(pool, auth, Clock.systemUTC(), LinkSignIn.Mode.fromWire(config.linkSignIn()),
+          config.linkTriesPerMinute(), relay::kick);
+      this.clients = new ClientAddress(config.clientAddressHeader());
+      vertx.setPeriodic(Duration.ofHours(24).toMillis(), id -> links.purge()
+          .onFailure(e -> LOG.warn("old sign-in links could not be deleted: {}", e.getMessage())));
       this.org = new OrgService(new UnitRepository(pool), new PersonRepository(pool), passwords, clock.clock());
       this.calendar = new CalendarService(pool, clock.clock());
       this.policies = new Policies(pool);
@@ -267,7 +282,7 @@ public final class Server {
           guard,
           api -> {
             HealthHandlers.mount(api, pool, registry, delivery, calendarHealth);
-            AuthHandlers.mount(api, auth);
+            AuthHandlers.mount(api, auth, links, clients);
             OrgHandlers.mount(api, org);
             TimeHandlers.mount(api, clock, calendar);
             ItemHandlers.mount(api, items);

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import org.duban.auth.SignInLinks;
 import org.duban.config.Config;
 import org.duban.config.ConfigSource;
 import org.duban.config.DbTarget;
@@ -184,7 +185,7 @@ public final class ReminderBenchmark {
       seed(prefix, load, start);
       System.gc();
       long before = usedHeap();
-      ReminderEngine engine = new ReminderEngine(vertx, pool, Clock.systemUTC(), "bench", NO_ESCALATIONS, () -> { });
+      ReminderEngine engine = new ReminderEngine(vertx, pool, Clock.systemUTC(), "bench", NO_ESCALATIONS, SignInLinks.none(), () -> { });
       engine.start();
       if (measureHeap) {
         awaitLoaded();
@@ -273,7 +274,7 @@ public final class ReminderBenchmark {
       exec("ANALYZE planned_message");
       exec("CHECKPOINT"); // the setup's writes go to disk now, not during the scenario
       long t0 = System.nanoTime();
-      ReminderEngine engine = new ReminderEngine(vertx, pool, Clock.systemUTC(), "bench-restart", NO_ESCALATIONS, () -> { });
+      ReminderEngine engine = new ReminderEngine(vertx, pool, Clock.systemUTC(), "bench-restart", NO_ESCALATIONS, SignInLinks.none(), () -> { });
       engine.start();
       awaitCount(() -> count("SELECT count(*) FROM planned_message WHERE state = 'fired'"), 1, Duration.ofMinutes(2));
       long first = (System.nanoTime() - t0) / 1_000_000;

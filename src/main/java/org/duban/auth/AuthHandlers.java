@@ -7,10 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.duban.fault.Refusal;
 import org.duban.http.Api;
+import org.duban.http.ClientAddress;
 import org.duban.http.Reply;
 import org.duban.http.Requests;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The contract's authentication operations.
@@ -31,7 +33,7 @@ public final class AuthHandlers {
   private AuthHandlers() {
   }
 
-  public static void mount(Api api, AuthService auth) {
+  public static void mount(Api api, AuthService auth, LinkSignIn links, ClientAddress clients) {
     api.on("login", rc -> {
       JsonObject body = Requests.body(rc);
       boolean cookie = "cookie".equals(body.getString("refreshTokenIn"));
@@ -48,6 +50,33 @@ public final class AuthHandlers {
     });
     api.on("logout", rc -> auth.logout(SessionGuard.principal(rc))
         .map(v -> new Reply(204, null, Map.of("Set-Cookie", cleared()))));
+    api.on("signInWithLink", rc -> {
+      JsonObject body = Requests.body(rc);
+      return caller(rc, auth)
+          .compose(caller -> links.open(clients.of(rc), body.getString("code"), Optional.ofNullable(body.getString("otp")), caller))
+          .map(outcome -> answer(auth, outcome));
+    });
+  }
+
+  /**
+   * Who is signed in on the phone that opened a link, if anyone: the operation takes a bearer token but
+   * does not need one. A token that does not hold (expired, its session ended) is as good as none.
+   */
+  private static Future<Optional<Principal>> caller(RoutingContext rc, AuthService auth) {
+    return SessionGuard.sessionOf(rc.user()).map(auth::principal).orElseGet(() -> Future.succeededFuture(Optional.empty()));
+  }
+
+  /** A link's session always goes to the browser as the refresh cookie: the phone app is its only client. */
+  private static Reply answer(AuthService auth, LinkSignIn.Outcome outcome) {
+    if (outcome instanceof LinkSignIn.SignedIn s) {
+      Reply tokens = answer(auth, s.tokens().copy(), true);
+      return new Reply(200, ((JsonObject) tokens.body()).put("session", "new").put("itemId", s.itemId()), tokens.headers());
+    }
+    if (outcome instanceof LinkSignIn.StillSignedIn s) return Reply.ok(new JsonObject().put("session", "kept").put("itemId", s.itemId()));
+    LinkSignIn.CodeSent c = (LinkSignIn.CodeSent) outcome;
+    return new Reply(202, new JsonObject().put("otp", c.fresh() ? "sent" : "pending").put("sentTo", c.sentTo()).put("expiresIn", c.expiresIn().toSeconds())
+        .put("itemId", c.itemId()),
+        Map.of());
   }
 
   private static Reply answer(AuthService auth, JsonObject tokens, boolean cookie) {

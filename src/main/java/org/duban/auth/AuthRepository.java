@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.duban.db.Rows;
 
@@ -58,6 +59,10 @@ final class AuthRepository {
     this.pool = pool;
   }
 
+  Pool pool() {
+    return pool;
+  }
+
   record Credentials(long personId, Role role, Optional<Long> unitId, String passwordHash, boolean active) {
   }
 
@@ -88,8 +93,9 @@ final class AuthRepository {
     return pool.preparedQuery(END_ON_REUSE).execute(Tuple.of(buffer(oldHash), Rows.utc(now))).map(rows -> rows.size() > 0);
   }
 
-  Future<Void> openSession(UUID id, long personId, byte[] refreshHash, Instant now, Instant expires) {
-    return pool.preparedQuery(OPEN_SESSION)
+  /** In the caller's transaction when the session comes with another write (a sign-in link spent). */
+  Future<Void> openSession(SqlClient client, UUID id, long personId, byte[] refreshHash, Instant now, Instant expires) {
+    return client.preparedQuery(OPEN_SESSION)
         .execute(Tuple.of(id, personId, buffer(refreshHash), Rows.utc(now), Rows.utc(expires)))
         .mapEmpty();
   }

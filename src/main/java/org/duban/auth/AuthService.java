@@ -3,6 +3,7 @@ package org.duban.auth;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import org.duban.fault.Refusal;
 import org.duban.fault.Refusal.Kind;
 
@@ -90,12 +91,20 @@ public final class AuthService {
   }
 
   private Future<JsonObject> openSession(String login, AuthRepository.Credentials credentials) {
+    return repository.clearAttempts(login)
+        .compose(v -> openSession(repository.pool(), credentials.personId(), credentials.role()));
+  }
+
+  /**
+   * A new session for a person, as a login makes it: its row, an access token naming it and a refresh
+   * token. Written through {@code client}, so a sign-in link can be spent in the same transaction.
+   */
+  Future<JsonObject> openSession(SqlClient client, long personId, Role role) {
     UUID sessionId = UUID.randomUUID();
     String refresh = Tokens.newRefreshToken();
     Instant now = wall.instant();
-    return repository.clearAttempts(login)
-        .compose(v -> repository.openSession(sessionId, credentials.personId(), Tokens.digest(refresh), now, now.plus(refreshTtl)))
-        .map(v -> tokenPair(credentials.personId(), sessionId, credentials.role(), refresh));
+    return repository.openSession(client, sessionId, personId, Tokens.digest(refresh), now, now.plus(refreshTtl))
+        .map(v -> tokenPair(personId, sessionId, role, refresh));
   }
 
   private JsonObject tokenPair(long personId, UUID sessionId, Role role, String refresh) {

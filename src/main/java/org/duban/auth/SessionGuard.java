@@ -53,7 +53,7 @@ public final class SessionGuard implements Guard {
     return principal;
   }
 
-  private static Optional<UUID> sessionOf(User user) {
+  static Optional<UUID> sessionOf(User user) {
     if (user == null) return Optional.empty();
     try {
       return Optional.of(UUID.fromString(user.principal().getString("sid")));

@@ -16,6 +16,11 @@ import static org.duban.config.ConfigKeys.*;
  * @param liveAuthTimeout how long a new {@code /live} socket may take to send its {@code auth} message
  * @param liveSessionCheck how often each node re-reads the sessions of its sockets, all in one query
  * @param liveWriteQueueBytes a socket with more than this waiting to be written is too slow and is closed
+ * @param publicUrl the origin phones reach the server at: each reminder SMS links to its item there; without it SMS carry no link
+ * @param linkTtl how long a link in an SMS can sign its person in
+ * @param linkSignIn {@code direct}: a link signs its person in; {@code code}: it has a one-time code sent to the phone first
+ * @param linkTriesPerMinute sign-in links one client address may try a minute
+ * @param clientAddressHeader the header a reverse proxy puts the client's address in; none: the peer's address counts
  */
 public record Config(
     String httpHost,
@@ -45,7 +50,15 @@ public record Config(
     Duration liveAuthTimeout,
     Duration liveSessionCheck,
     int liveSocketsPerPerson,
-    int liveWriteQueueBytes) {
+    int liveWriteQueueBytes,
+    Optional<String> publicUrl,
+    Duration linkTtl,
+    String linkSignIn,
+    int linkTriesPerMinute,
+    Optional<String> clientAddressHeader) {
+
+  /** The longest {@code app.publicUrl}: with the code it makes a link of 67 characters, half a two-part SMS. */
+  public static final int PUBLIC_URL_MAX = 48;
 
   public static Config load(ConfigSource source) {
     Reader r = new Reader(source);
@@ -77,7 +90,12 @@ public record Config(
         r.duration(LIVE_AUTH_TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(1)),
         r.duration(LIVE_SESSION_CHECK, Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(5)),
         r.integer(LIVE_SOCKETS_PER_PERSON, 5, 1, 100),
-        r.integer(LIVE_WRITE_QUEUE, 262_144, 64, 64 * 1_048_576));
+        r.integer(LIVE_WRITE_QUEUE, 262_144, 64, 64 * 1_048_576),
+        r.origin(APP_PUBLIC_URL, PUBLIC_URL_MAX),
+        r.duration(AUTH_LINK_TTL, Duration.ofHours(24), Duration.ofMinutes(10), Duration.ofDays(7)),
+        r.choice(AUTH_LINK_SIGN_IN, "direct", java.util.List.of("direct", "code")),
+        r.integer(AUTH_LINK_TRIES, 10, 1, 1000),
+        r.headerName(HTTP_CLIENT_ADDRESS_HEADER));
   }
 
   /** Tells the nodes sharing one database apart in what each fired. */
@@ -91,6 +109,7 @@ public record Config(
     return "Config[http=" + httpHost + ":" + httpPort + " x" + httpInstances + ", bodyLimit=" + bodyLimitBytes
         + ", db=" + db + " pool=" + dbPoolSize + ", jwtSecret=" + (jwtSecret.isPresent() ? "(set)" : "(random per start)")
         + ", accessTtl=" + accessTokenTtl + ", refreshTtl=" + refreshTokenTtl + ", simulatedClock=" + simulatedClock
-        + ", demo=" + demoEnabled + ", logJson=" + logJson + ", relay=" + relaySmsUrl.isPresent() + ", node=" + nodeId + "]";
+        + ", demo=" + demoEnabled + ", logJson=" + logJson + ", relay=" + relaySmsUrl.isPresent() + ", publicUrl=" + publicUrl.orElse("(none: SMS carry no link)")
+        + ", linkSignIn=" + linkSignIn + ", node=" + nodeId + "]";
   }
 }

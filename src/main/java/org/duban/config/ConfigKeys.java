@@ -32,12 +32,18 @@ final class ConfigKeys {
   static final String LIVE_SESSION_CHECK = "live.sessionCheck";
   static final String LIVE_SOCKETS_PER_PERSON = "live.socketsPerPerson";
   static final String LIVE_WRITE_QUEUE = "live.writeQueueBytes";
+  static final String APP_PUBLIC_URL = "app.publicUrl";
+  static final String AUTH_LINK_TTL = "auth.linkTtl";
+  static final String AUTH_LINK_SIGN_IN = "auth.linkSignIn";
+  static final String AUTH_LINK_TRIES = "auth.linkTriesPerMinute";
+  static final String HTTP_CLIENT_ADDRESS_HEADER = "http.clientAddressHeader";
 
   static final List<String> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_INSTANCES, HTTP_BODY_LIMIT,
       HTTP_REQUEST_TIMEOUT, DB_URL, DB_POOL_SIZE, AUTH_JWT_SECRET, AUTH_ACCESS_TTL, AUTH_REFRESH_TTL,
       AUTH_MAX_FAILURES, AUTH_LOCKOUT, CLOCK_SIMULATED, CLOCK_START, DEMO_ENABLED, LOG_JSON, SHUTDOWN_GRACE,
       ATTACHMENT_MAX, ROLL_TO_WORKING_DAY, ADMIN_BOOTSTRAP_PASSWORD, RELAY_SMS_URL, NODE_ID, RELAY_RETRY_BASE, RELAY_LEASE,
-      LIVE_AUTH_TIMEOUT, LIVE_SESSION_CHECK, LIVE_SOCKETS_PER_PERSON, LIVE_WRITE_QUEUE);
+      LIVE_AUTH_TIMEOUT, LIVE_SESSION_CHECK, LIVE_SOCKETS_PER_PERSON, LIVE_WRITE_QUEUE, APP_PUBLIC_URL, AUTH_LINK_TTL,
+      AUTH_LINK_SIGN_IN, AUTH_LINK_TRIES, HTTP_CLIENT_ADDRESS_HEADER);
 
   private ConfigKeys() {
   }

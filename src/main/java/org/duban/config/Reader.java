@@ -77,6 +77,43 @@ final class Reader {
     return raw;
   }
 
+  /**
+   * An origin: http(s), a host, perhaps a port, no path, query or fragment; a trailing slash is dropped.
+   * At most {@code maxLength} characters, as it goes into every SMS.
+   */
+  Optional<String> origin(String key, int maxLength) {
+    Optional<String> raw = source.get(key).filter(v -> !v.isEmpty()).map(v -> v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+    raw.ifPresent(value -> {
+      String allowed = "an http or https origin of at most " + maxLength + " characters, such as https://duban.example.gov.cn";
+      try {
+        URI uri = URI.create(value);
+        boolean origin = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+            && uri.getRawUserInfo() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+            && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        if (!origin || value.length() > maxLength) throw new ConfigException(key, value, allowed);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(key, value, allowed);
+      }
+    });
+    return raw;
+  }
+
+  /** One of a few words, in any case; answered in lower case. */
+  String choice(String key, String fallback, java.util.List<String> allowed) {
+    String value = source.get(key).orElse(fallback).toLowerCase(Locale.ROOT);
+    if (!allowed.contains(value)) throw new ConfigException(key, value, "one of " + String.join(", ", allowed));
+    return value;
+  }
+
+  /** An HTTP header's name, when one is given. */
+  Optional<String> headerName(String key) {
+    Optional<String> raw = source.get(key).filter(v -> !v.isEmpty());
+    raw.ifPresent(value -> {
+      if (!value.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}")) throw new ConfigException(key, value, "an HTTP header name such as X-Real-IP");
+    });
+    return raw;
+  }
+
   /** A secret is checked for length but its value never appears in the error. */
   Optional<String> secret(String key, int minLength) {
     Optional<String> raw = source.get(key).filter(v -> !v.isEmpty());

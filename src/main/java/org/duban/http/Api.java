@@ -57,9 +57,14 @@ public final class Api {
     return this;
   }
 
+  /**
+   * Whether an operation needs someone signed in. One whose alternatives include the empty one
+   * ({@code security: [{}, {bearer: []}]}) takes a token but does not need it: no guard, and the handler
+   * sees who is signed in, if anyone.
+   */
   static boolean isSecured(Operation operation) {
-    return operation.getSecurityRequirements() != null
-        && operation.getSecurityRequirements().stream().anyMatch(r -> !r.isEmpty());
+    var requirements = operation.getSecurityRequirements();
+    return requirements != null && !requirements.isEmpty() && requirements.stream().noneMatch(r -> r.isEmpty());
   }
 
   /** The roles an operation admits, from its {@code x-roles} extension in the contract. */

@@ -121,7 +121,9 @@ public final class ApiRouter {
           .handler(WebJars.serveModules("org.webjars.npm", name));
     }
     router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-        .handler(StaticFiles.under("", "webroot", StaticFiles.REVALIDATE, Map.of("/", "/index.html", "/docs", "/docs.html")));
+        // /m is the shell too: an SMS links there, its code after the # (SignInLinks)
+        .handler(StaticFiles.under("", "webroot", StaticFiles.REVALIDATE, Map.of("/", "/index.html", "/m", "/index.html",
+            "/docs", "/docs.html")));
   }
 
   /** An HS256 token is checked in the calling thread, so its future is already complete: a pending one counts as not genuine. */

@@ -58,9 +58,10 @@ final class FiringRepository {
   private static final String NOTE = "UPDATE planned_message SET note = $2 WHERE key = $1";
   // created at the domain's time, sendable at once by the wall clock the relay dispatcher runs on
   private static final String OUTBOX = """
-      INSERT INTO outbox (planned_key, item_id, channel, phone, body, rules, state, next_attempt_at, created_at)
-      SELECT m.key, m.item_id, 'sms', m.phone, m.body, string_to_array(m.rules, ','), 'pending', now(), $6
-        FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS m (key, item_id, phone, body, rules)
+      INSERT INTO outbox (planned_key, item_id, channel, phone, body, rules, secret, state, next_attempt_at, created_at)
+      SELECT m.key, m.item_id, 'sms', m.phone, m.body, string_to_array(m.rules, ','), m.secret, 'pending', now(), $7
+        FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
+             AS m (key, item_id, phone, body, rules, secret)
       ON CONFLICT (planned_key, phone) DO NOTHING""";
 
   private final Pool pool;
@@ -145,6 +146,7 @@ final class FiringRepository {
     String[] phones = new String[n];
     String[] bodies = new String[n];
     String[] rules = new String[n];
+    String[] secrets = new String[n];
     for (int i = 0; i < n; i++) {
       Outgoing m = messages.get(i);
       keys[i] = m.plannedKey();
@@ -153,11 +155,13 @@ final class FiringRepository {
       bodies[i] = m.body();
       // rule IDs are R and digits: a comma never occurs in one
       rules[i] = String.join(",", m.rules());
+      secrets[i] = m.secret().orElse(null);
     }
-    return tx.preparedQuery(OUTBOX).execute(Tuple.from(new Object[] {keys, items, phones, bodies, rules, Rows.utc(now)})).mapEmpty();
+    return tx.preparedQuery(OUTBOX).execute(Tuple.from(new Object[] {keys, items, phones, bodies, rules, secrets, Rows.utc(now)}))
+        .mapEmpty();
   }
 
-
-  record Outgoing(String plannedKey, long itemId, String phone, String body, List<String> rules) {
+  /** @param secret what of the body opens something (a sign-in link's code): the outbox blanks it once sent */
+  record Outgoing(String plannedKey, long itemId, String phone, String body, List<String> rules, Optional<String> secret) {
   }
 }

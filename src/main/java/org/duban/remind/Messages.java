@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Turns a claimed message into SMS texts and the phones they go to (R03: the unit's two responsible persons). */
@@ -35,13 +36,31 @@ final class Messages {
   private Messages() {
   }
 
-  static List<FiringRepository.Outgoing> of(FiringRepository.Claimed c, FiringRepository.Context context) {
+  /**
+   * One SMS to one phone, before its link is known: each phone's SMS gets a sign-in link of its own.
+   *
+   * @param unitId the unit whose person the phone most likely belongs to: the unit reminded, or the sponsor
+   *               office; none for the supervision office, whose phones are its people's own
+   */
+  record Sms(FiringRepository.Claimed message, String phone, Optional<Long> unitId, String number, String title, String texts) {
+    FiringRepository.Outgoing outgoing(Optional<String> link, Optional<String> secret) {
+      return new FiringRepository.Outgoing(message.key(), message.itemId(), phone, SmsText.of(number, title, texts, link),
+          message.rules(), secret);
+    }
+  }
+
+  static List<Sms> of(FiringRepository.Claimed c, FiringRepository.Context context) {
     Row item = context.items().get(c.itemId());
     Map<Long, Row> units = context.units().getOrDefault(c.itemId(), Map.of());
-    String body = "【督办】" + item.getString("number") + "《" + item.getString("title") + "》" + texts(c, deadline(c, units));
-    List<FiringRepository.Outgoing> out = new ArrayList<>();
+    String texts = texts(c, deadline(c, units));
+    Optional<Long> unit = switch (c.recipient()) {
+      case "unit_responsible" -> Optional.ofNullable(c.unitId());
+      case "sponsor_office" -> Optional.of(item.getLong("sponsor_unit_id"));
+      default -> Optional.empty();
+    };
+    List<Sms> out = new ArrayList<>();
     for (String phone : phones(c, item, units, context.supervisionPhones())) {
-      out.add(new FiringRepository.Outgoing(c.key(), c.itemId(), phone, body, c.rules()));
+      out.add(new Sms(c, phone, unit, item.getString("number"), item.getString("title"), texts));
     }
     return out;
   }

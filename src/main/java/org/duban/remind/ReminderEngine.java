@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import org.duban.auth.SignInLinks;
 import org.duban.db.Rows;
 import org.duban.item.Command;
 import org.duban.item.SystemCommands;
@@ -61,6 +62,7 @@ public final class ReminderEngine {
   private final Map<Long, ArrayDeque<Fired>> waiting = new LinkedHashMap<>();
   private final Set<Long> busyItems = new HashSet<>();
   private final Policies policies;
+  private final SignInLinks links;
   private Context context;
   private long scanTimer = -1;
   private boolean scanning;
@@ -69,10 +71,12 @@ public final class ReminderEngine {
 
   /**
    * @param items what an escalation does to its item goes through here (R16, R18), in the claiming transaction
+   * @param links mints each SMS's link to its item, in the claiming transaction
    * @param onFired told after each batch is claimed and written, to hand the outbox to the channels
    */
-  public ReminderEngine(Vertx vertx, Pool pool, Clock clock, String node, SystemCommands items, Runnable onFired) {
+  public ReminderEngine(Vertx vertx, Pool pool, Clock clock, String node, SystemCommands items, SignInLinks links, Runnable onFired) {
     this.items = items;
+    this.links = links;
     this.vertx = vertx;
     this.pool = pool;
     this.clock = clock;
@@ -210,7 +214,8 @@ public final class ReminderEngine {
                   .compose(v -> firing.skip(tx, outcome.skip()))
                   .compose(v -> firing.carried(tx, outcome.send()))
                   .compose(v -> effects(tx, acting, now))
-                  .compose(v -> firing.outbox(tx, outgoing(sent, context), now))
+                  .compose(v -> outgoing(tx, sent, context))
+                  .compose(sms -> firing.outbox(tx, sms, now))
                   .map(sent.size());
             }))));
   }
@@ -233,15 +238,27 @@ public final class ReminderEngine {
     return Optional.ofNullable(unit == null ? null : Rows.instant(unit, "deadline"));
   }
 
-  /** The SMS of a batch; a message with nobody to send it to is fired all the same, and said so. */
-  private static List<FiringRepository.Outgoing> outgoing(List<FiringRepository.Claimed> claimed, FiringRepository.Context context) {
-    List<FiringRepository.Outgoing> out = new ArrayList<>();
+  /**
+   * The SMS of a batch, each with its own sign-in link; a message with nobody to send it to is fired all
+   * the same, and said so.
+   */
+  private Future<List<FiringRepository.Outgoing>> outgoing(SqlClient tx, List<FiringRepository.Claimed> claimed,
+                                                           FiringRepository.Context context) {
+    List<Messages.Sms> sms = new ArrayList<>();
     for (FiringRepository.Claimed c : claimed) {
-      List<FiringRepository.Outgoing> sms = Messages.of(c, context);
-      if (sms.isEmpty()) LOG.warn("reminder {} fired with no phone to send it to (item {}, {})", c.key(), c.itemId(), c.recipient());
-      out.addAll(sms);
+      List<Messages.Sms> of = Messages.of(c, context);
+      if (of.isEmpty()) LOG.warn("reminder {} fired with no phone to send it to (item {}, {})", c.key(), c.itemId(), c.recipient());
+      sms.addAll(of);
     }
-    return out;
+    List<SignInLinks.Wanted> wanted = sms.stream().map(m -> new SignInLinks.Wanted(m.message().itemId(), m.unitId(), m.phone())).toList();
+    return links.mint(tx, wanted).map(minted -> {
+      List<FiringRepository.Outgoing> out = new ArrayList<>(sms.size());
+      for (int i = 0; i < sms.size(); i++) {
+        Optional<SignInLinks.Link> link = minted.get(i);
+        out.add(sms.get(i).outgoing(link.map(SignInLinks.Link::url), link.map(SignInLinks.Link::code)));
+      }
+      return out;
+    });
   }
 
   /**

@@ -109,4 +109,35 @@ class ConfigTest {
     DbTarget target = new DbTarget("h", 5432, "d b", "u@x", java.util.Optional.of("p:w/d"));
     assertThat(DbTarget.parse(target.url())).isEqualTo(target);
   }
+
+  @Test
+  void withoutAPublicAddressSmsCarryNoLinkAndLinksSignInDirectlyForADay() {
+    Config config = load(Map.of());
+    assertThat(config.publicUrl()).isEmpty();
+    assertThat(config.linkTtl()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.linkSignIn()).isEqualTo("direct");
+    assertThat(config.linkTriesPerMinute()).isEqualTo(10);
+    assertThat(config.clientAddressHeader()).isEmpty();
+  }
+
+  @Test
+  void thePublicAddressIsAnOriginShortEnoughForAnSms() {
+    assertThat(load(Map.of("DUBAN_APP_PUBLIC_URL", "https://duban.example.gov.cn/")).publicUrl()).contains("https://duban.example.gov.cn");
+    assertThat(load(Map.of("DUBAN_APP_PUBLIC_URL", "http://10.1.2.3:8080")).publicUrl()).contains("http://10.1.2.3:8080");
+    for (String bad : new String[] {"duban.example.gov.cn", "ftp://duban.example.gov.cn", "https://duban.example.gov.cn/app",
+        "https://duban.example.gov.cn/?a=1", "https://duban.example.gov.cn/#x", "https://u:p@duban.example.gov.cn",
+        "https://" + "d".repeat(40) + ".gov.cn"}) {
+      assertThatThrownBy(() -> load(Map.of("DUBAN_APP_PUBLIC_URL", bad))).as(bad)
+          .hasMessageContaining("app.publicUrl=").hasMessageContaining("at most " + Config.PUBLIC_URL_MAX + " characters");
+    }
+  }
+
+  @Test
+  void theLinkPolicyAndTheProxysHeaderAreChecked() {
+    assertThat(load(Map.of("DUBAN_AUTH_LINK_SIGN_IN", "CODE")).linkSignIn()).isEqualTo("code");
+    assertThatThrownBy(() -> load(Map.of("DUBAN_AUTH_LINK_SIGN_IN", "password"))).hasMessageContaining("one of direct, code");
+    assertThat(load(Map.of("DUBAN_HTTP_CLIENT_ADDRESS_HEADER", "X-Real-IP")).clientAddressHeader()).contains("X-Real-IP");
+    assertThatThrownBy(() -> load(Map.of("DUBAN_HTTP_CLIENT_ADDRESS_HEADER", "X Real IP"))).hasMessageContaining("an HTTP header name");
+    assertThatThrownBy(() -> load(Map.of("DUBAN_AUTH_LINK_TTL", "5m"))).hasMessageContaining("auth.linkTtl=5m");
+  }
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractTest {
   static TestServer server;
   static List<Operation> operations;
-  static final Set<String> PUBLIC = Set.of("live", "ready", "delivery", "calendarHealth", "metrics", "login", "refreshToken");
+  static final Set<String> PUBLIC = Set.of("live", "ready", "delivery", "calendarHealth", "metrics", "login", "refreshToken",
+      "signInWithLink");
 
   @BeforeAll
   static void start() {

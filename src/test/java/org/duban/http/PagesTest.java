@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with, cached so that an upgrade shows at once, and with an icon of their own.
  */
 class PagesTest {
-  static final List<String> PAGES = List.of("/", "/index.html", "/docs", "/docs.html");
+  // /m is the app's shell as an SMS link opens it (the code after # never reaches the server)
+  static final List<String> PAGES = List.of("/", "/index.html", "/m", "/docs", "/docs.html");
   static final String SWAGGER = "/webjars/swagger-ui/" + WebJars.version("org.webjars", "swagger-ui") + "/";
   static TestServer server;
 
@@ -97,6 +98,16 @@ class PagesTest {
   }
 
   @Test
+  void theLinkPathServesTheVeryShellOfTheStartPage() {
+    var shell = get("/");
+    var link = get("/m");
+    assertThat(link.bodyAsString()).isEqualTo(shell.bodyAsString());
+    assertThat(link.getHeader("ETag")).isEqualTo(shell.getHeader("ETag"));
+    assertThat(link.getHeader("Content-Security-Policy")).isEqualTo(shell.getHeader("Content-Security-Policy"));
+    assertThat(get("/m/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void theApiPageUsesTheSwaggerUiOfThisBuildUnderItsVersion() {
     String html = get("/docs").bodyAsString();
     assertThat(html).contains("\"" + SWAGGER + "swagger-ui-bundle.js\"").contains("\"" + SWAGGER + "swagger-ui.css\"");
@@ -117,7 +128,7 @@ class PagesTest {
 
   @Test
   void unversionedFilesAreRevalidatedByTheirETag() {
-    for (String path : List.of("/", "/docs", "/docs.js", "/duban.css", "/favicon.svg", "/favicon.ico", "/openapi.yaml")) {
+    for (String path : List.of("/", "/m", "/docs", "/docs.js", "/duban.css", "/favicon.svg", "/favicon.ico", "/openapi.yaml")) {
       var first = get(path);
       assertThat(first.statusCode()).as(path).isEqualTo(200);
       assertThat(first.getHeader("Cache-Control")).as(path).isEqualTo("no-cache");

@@ -28,10 +28,22 @@ public final class Drill implements AutoCloseable {
 
   public static Drill start(Class<?> owner, Map<String, String> extra) {
     RelayReceiver relay = new RelayReceiver();
-    Map<String, String> config = new HashMap<>(Map.of("clock.simulated", "true", "clock.start", "2026-03-02T01:00:00Z",
-        "relay.smsUrl", relay.url()));
+    Map<String, String> config = new HashMap<>(settings(relay));
     config.putAll(extra);
     return new Drill(relay, TestServer.start(owner, config));
+  }
+
+  /**
+   * A drill on a server started elsewhere (a browser test's, on the simulated clock, its SMS to
+   * {@code relay}); closing the server and the relay stays with whoever started them.
+   */
+  public static Drill on(TestServer server, RelayReceiver relay) {
+    return new Drill(relay, server);
+  }
+
+  /** The settings a server needs to be a drill's: a simulated clock from the drill's Monday, SMS to the relay. */
+  public static Map<String, String> settings(RelayReceiver relay) {
+    return Map.of("clock.simulated", "true", "clock.start", "2026-03-02T01:00:00Z", "relay.smsUrl", relay.url());
   }
 
   public void clockTo(String instant) {

@@ -18,6 +18,8 @@ async () => {
   const { newestEventId, markTarget, listWithUnread, answerIsNewer } = await import('/logic/unread.js');
   const { pullDistance, pullPhase, releaseRefreshes, PULL_THRESHOLD, PULL_MAX } = await import('/logic/pull.js');
   const { rowFromItem } = await import('/logic/live.js');
+  const { explainClock, plainEnd, reminderKinds } = await import('/logic/why.js');
+  const { linkCode, isLinkLocation, oneTimeCode, linkOutcome, itemLocation } = await import('/logic/link.js');
   const results = [];
   const eq = (name, actual, expected) => {
     const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -248,5 +250,30 @@ async () => {
   eq('idle at rest; reading whatever the finger does while a read is under way', [pullPhase(0, false), pullPhase(PULL_MAX, true)], ['idle', 'reading']);
   eq('letting go armed refreshes; short of it does not', [releaseRefreshes(PULL_THRESHOLD, false), releaseRefreshes(PULL_THRESHOLD - 1, false)], [true, false]);
   eq('no second read while one is under way', releaseRefreshes(PULL_MAX, true), false);
+  eq('a reminder sent says its kinds in words', [reminderKinds(['before_deadline', 'urge']), reminderKinds(['urge'], 'en')],
+    ['到期前提醒、逾期催办', 'overdue urge']);
+
+  // the link of a reminder SMS (/m#code)
+  eq('a link carries its code after the #', linkCode('/m', '#AbCd-_0123456789'), 'AbCd-_0123456789');
+  eq('only on /m', linkCode('/', '#AbCd-_0123456789'), null);
+  eq('a code of another length is none', [linkCode('/m', '#short'), linkCode('/m', '#AbCd-_01234567890')], [null, null]);
+  eq('nor one with other characters', linkCode('/m', '#AbCd+/0123456789'), null);
+  eq('the app route is no code', linkCode('/m', '#/items/12'), null);
+  eq('/m always leaves the address bar, the app does not', [isLinkLocation('/m'), isLinkLocation('/')], [true, false]);
+  eq('six digits, spaces allowed', [oneTimeCode('123 456'), oneTimeCode('012345'), oneTimeCode('12345'), oneTimeCode('12345a')], ['123456', '012345', null, null]);
+  eq('a new session opens its item', linkOutcome(200, { session: 'new', itemId: 7, accessToken: 'x' }).kind, 'signed-in');
+  eq('with the tokens to take', linkOutcome(200, { session: 'new', itemId: 7, accessToken: 'x' }).tokens.accessToken, 'x');
+  eq('signed in already', linkOutcome(200, { session: 'kept', itemId: 7 }), { kind: 'kept', itemId: 7 });
+  eq('a code was sent', linkOutcome(202, { otp: 'sent', sentTo: '138****0008', expiresIn: 600, itemId: 7 }),
+    { kind: 'otp', sentTo: '138****0008', expiresIn: 600, fresh: true, itemId: 7 });
+  eq('a code sent before and still valid', linkOutcome(202, { otp: 'pending', sentTo: '138****0008', expiresIn: 420 }).fresh, false);
+  eq('a spent link names its item for after the sign-in', linkOutcome(401, { type: '/problems/link-unusable', itemId: 7 }), { kind: 'refused', itemId: 7 });
+  eq('an unknown one names none', linkOutcome(401, { type: '/problems/link-unusable' }), { kind: 'refused', itemId: null });
+  eq('a wrong code says how many tries are left', linkOutcome(401, { type: '/problems/otp-wrong', attemptsLeft: 3 }), { kind: 'otp-wrong', attemptsLeft: 3 });
+  eq('an expired code', linkOutcome(401, { type: '/problems/otp-expired', itemId: 7 }), { kind: 'otp-expired' });
+  eq('too many tries say how long to wait', linkOutcome(429, { retryAfterSeconds: 12 }), { kind: 'limited', seconds: 12 });
+  eq('no answer is the network', linkOutcome(null), { kind: 'network' });
+  eq('anything else is refused', linkOutcome(503, null), { kind: 'refused', itemId: null });
+  eq('the item as the app routes it', itemLocation(12), '/#/items/12');
   return results;
 }
