@@ -10,7 +10,6 @@ async () => {
   const { fitWithin, isPhoto, jpegName, fileSize } = await import('/logic/photo.js');
   const { extensionLastMoment, extensionOffer, completionOffer, toShanghaiField, fromShanghaiField } = await import('/logic/steps.js');
   const { thread } = await import('/logic/thread.js');
-  const { explainClock, plainEnd } = await import('/logic/why.js');
   const { reviews, awaitingReview, returnReason, length, REASON_MAX } = await import('/logic/review.js');
   const { milestones, isDate, MILESTONES_MAX } = await import('/logic/milestones.js');
   const { readableMoment, readableDate, laterBy } = await import('/logic/dates.js');
