@@ -10,6 +10,7 @@ import org.duban.support.Await;
 import org.duban.support.Drill;
 import org.duban.support.Items4Test;
 import org.duban.support.TestServer;
+import org.duban.support.Tokens4Test;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,9 @@ import static org.duban.support.Items4Test.ok;
 /**
  * {@code /live} against the real server and PostgreSQL, with Vert.x's WebSocket client: authentication by the
  * first message or the offered protocols, the snapshot and the changes exactly as the API shows them to each
- * person with the next reminder they may see, a resume after a drop, the session's end, bad input and a phone that
- * stops reading, each closing only its own socket with its own code.
+ * person with the next reminder they may see, a resume after a drop, the session's end (sign-out, deactivation,
+ * a changed role or unit, an expired token), bad input and a phone that stops reading, each closing only its own
+ * socket with its own code.
  */
 class LiveSocketTest {
   static Drill drill;
@@ -218,18 +220,35 @@ class LiveSocketTest {
   }
 
   @Test
-  void aPhoneThatStopsReadingIsClosedWithTheBackPressureCode() {
-    try (LiveClient slow = live(flow.sponsor); LiveClient healthy = live(flow.sponsor)) {
+  void aPhoneThatStopsReadingWhileChangesPourInIsClosedWith4408AndNoLongerHeldFor() {
+    drill.clockTo("2026-03-02T01:00:00Z");
+    // a small receive window: the phone's side fills at once and the server's queue is all that is left to fill
+    try (LiveClient slow = LiveClient.connect(vertx, server.port(), List.of(), LiveClient.options().setReceiveBufferSize(4096));
+         LiveClient healthy = live(flow.sponsor)) {
+      slow.auth(flow.sponsor);
+      slow.await("snapshot");
+      // a long item (body and plan at their limits): each change carries it whole, so a few dozen fill every buffer on the way
+      long id = flow.register(flow.registration("实时：不读的手机", "7d").put("body", "核查".repeat(10_000)).put("plan", "整改".repeat(10_000)))
+          .getLong("id");
+      ok(flow.post("/items/" + id + "/approve", flow.deputy, null), 200);
+      healthy.awaitEvent(id, "assigned");
+      int subscribed = server.server().live().subscriptions();
       slow.ws.pause();
-      int before = server.server().sockets().open();
-      // every resume answers a whole snapshot; the phone reads none of them
-      long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (server.server().sockets().open() >= before && System.nanoTime() < until) {
-        slow.send(new JsonObject().put("type", "resume").put("lastEventId", 0));
+      int reports = 0;
+      // each report is one change the sponsor may see; the server holds at most live.writeQueueBytes for the phone
+      while (server.server().live().subscriptions() == subscribed && reports < 500) {
+        ok(flow.report(id, flow.fgw, "socket-slow-" + reports, "进展" + reports), 201);
+        reports++;
       }
-      Await.until("the slow socket to be dropped", () -> server.server().sockets().open() < before, LiveClient.WAIT);
+      Await.until("the slow socket to be let go", () -> server.server().live().subscriptions() == subscribed - 1, LiveClient.WAIT);
       slow.ws.resume();
       assertThat(slow.awaitClosed()).isEqualTo((short) 4408);
+      // let go long before the 500: the server held no more than its queue for it
+      assertThat(reports).isLessThan(500);
+      // the reader keeps up: it heard every one of them
+      int made = reports;
+      Await.until("the healthy socket to hear every report",
+          () -> healthy.eventTypes(id).stream().filter("reported"::equals).count() == made, LiveClient.WAIT);
       healthy.ping();
     }
   }
@@ -360,6 +379,61 @@ class LiveSocketTest {
     for (List<String> refused : List.of(List.of("duban.bearer." + token), List.of("chat"), List.of("duban.v1", "duban.resume.12"))) {
       assertThatThrownBy(() -> LiveClient.connect(vertx, server.port(), refused)).as(refused.toString())
           .isInstanceOfSatisfying(UpgradeRejectedException.class, e -> assertThat(e.getStatus()).isEqualTo(400));
+    }
+  }
+
+  /** A person of their own, so that ending their access touches no other test. */
+  long person(String login, String role, Long unitId) {
+    var created = server.send(HttpMethod.POST, "/people", server.tokenOf("admin"), new JsonObject().put("login", login)
+        .put("displayName", login).put("role", role).put("unitId", unitId).put("password", DemoData.PASSWORD));
+    return ok(created, 201).getLong("id");
+  }
+
+  void patch(long personId, JsonObject change) {
+    ok(server.send(HttpMethod.PATCH, "/people/" + personId, server.tokenOf("admin"), change), 200);
+  }
+
+  @Test
+  void deactivatingThePersonClosesTheirOpenSocketWith4401() {
+    long id = person("live-leaving", "liaison", flow.fgwUnit);
+    try (LiveClient socket = live(server.tokenOf("live-leaving"))) {
+      patch(id, new JsonObject().put("active", false));
+      assertThat(socket.awaitClosed()).isEqualTo((short) 4401);
+    }
+  }
+
+  @Test
+  void aChangedRoleOrUnitClosesTheOpenSocketWith4401() {
+    long promoted = person("live-promoted", "leader", null);
+    long moved = person("live-moved", "liaison", flow.fgwUnit);
+    try (LiveClient leader = live(server.tokenOf("live-promoted")); LiveClient liaison = live(server.tokenOf("live-moved"))) {
+      patch(promoted, new JsonObject().put("role", "supervision"));
+      assertThat(leader.awaitClosed()).isEqualTo((short) 4401);
+      liaison.ping();
+      patch(moved, new JsonObject().put("unitId", flow.zjjUnit));
+      assertThat(liaison.awaitClosed()).isEqualTo((short) 4401);
+      assertThat(liaison.closeReason()).contains("access changed");
+    }
+  }
+
+  @Test
+  void anExpiredAccessTokenClosesWith4401AndARefreshedOneSentInTimeKeepsTheSocketPastIt() {
+    JsonObject pair = ok(server.login("zjj", DemoData.PASSWORD), 200);
+    // the session's own token, cut to expire in two seconds (token lifetimes run on the wall clock, never the drill's)
+    JsonObject claims = Tokens4Test.payloadOf(pair.getString("accessToken"));
+    long expires = Instant.now().getEpochSecond() + 2;
+    String shortLived = Tokens4Test.sign(claims.copy().put("exp", expires), TestServer.JWT_SECRET);
+    try (LiveClient lapsed = live(shortLived); LiveClient renewed = live(shortLived)) {
+      JsonObject refreshed = ok(server.send(HttpMethod.POST, "/auth/refresh", null,
+          new JsonObject().put("refreshToken", pair.getString("refreshToken"))), 200);
+      renewed.auth(refreshed.getString("accessToken"));
+      assertThat(renewed.await("authenticated").getString("tokenExpiresAt")).isNotEqualTo(Instant.ofEpochSecond(expires).toString());
+      assertThat(lapsed.awaitClosed()).isEqualTo((short) 4401);
+      assertThat(lapsed.closeReason()).contains("expired");
+      assertThat(Instant.now()).isAfterOrEqualTo(Instant.ofEpochSecond(expires));
+      // the re-check that closed the other has looked at this one too: it stays
+      renewed.ping();
+      assertThat(renewed.isOpen()).isTrue();
     }
   }
 }
