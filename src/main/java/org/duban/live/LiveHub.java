@@ -38,11 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * a whole range, which may hold another transaction's events) goes out once. If the listening connection drops,
  * notifications sent meanwhile are lost: every listener is then told to {@link Listener#resync}.
  *
- * <p>The hub also keeps the last {@link #KEPT_CHANGES} changes it handed on, in that order, so that a socket
- * reconnecting after a drop can be told what it missed ({@link #since}) instead of everything afresh.
- * PostgreSQL delivers notifications to every listener in commit order, so every node keeps them in the same
- * order, and a phone may resume on another node than the one it left. A gap (the connection dropped, a read-back
- * failed) empties what is kept: nothing across it can be replayed.
+ * <p>The hub also keeps the last {@link #KEPT_CHANGES} changes it handed on (no more than {@link #KEPT_BYTES} of
+ * them), in that order, so that a socket reconnecting after a drop can be told what it missed ({@link #since})
+ * instead of everything afresh. PostgreSQL delivers notifications to every listener in commit order, so every
+ * node keeps them in the same order, and a phone may resume on another node than the one it left. A gap (the
+ * connection dropped, a read-back failed) empties what is kept: nothing across it can be replayed.
  *
  * <p>The hub depends on the item and reminder packages; they know nothing of it.
  */
@@ -50,8 +50,13 @@ public final class LiveHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
   /** Items whose last delivered event is remembered; past this the least recently changed are forgotten. */
   static final int REMEMBERED_ITEMS = 100_000;
-  /** Changes kept to replay to a socket that resumes; an item as the API shows it is a few KB, so some MB in all. */
+  /** Changes kept to replay to a socket that resumes, at most; an item as the API shows it is a few KB. */
   static final int KEPT_CHANGES = 2_000;
+  /**
+   * And at most this much of them, as JSON: an item's body and plan may each hold 20,000 characters, and 2,000
+   * such would be a quarter of a gigabyte. Past either bound the oldest go.
+   */
+  static final long KEPT_BYTES = 8L * 1024 * 1024;
 
   /** What a subscriber is told. Called on the hub's context; it must not block. */
   public interface Listener {
@@ -91,8 +96,8 @@ public final class LiveHub {
   public record Replay(List<Seen> changes, Long upTo) {
   }
 
-  /** A change as handed on, with its item's next messages per unit, at its place in the hub's order. */
-  private record Kept(long place, ItemChange change, List<Upcoming> upcoming) {
+  /** A change as handed on, with its item's next messages per unit, at its place in the hub's order; its size as JSON. */
+  private record Kept(long place, ItemChange change, List<Upcoming> upcoming, long bytes) {
   }
 
   private final ItemService items;
@@ -110,6 +115,7 @@ public final class LiveHub {
   /** Each kept event's change, by the event's id: where a resume starts. */
   private final Map<Long, Long> placeOfEvent = new HashMap<>();
   private long places;
+  private long keptBytes;
   /** The last event id handed on, read by sockets on other threads; null before the first and after a gap. */
   private volatile Long lastEventId;
   private Future<Void> queue = Future.succeededFuture();
@@ -197,6 +203,7 @@ public final class LiveHub {
   private void gap() {
     kept.clear();
     placeOfEvent.clear();
+    keptBytes = 0;
     lastEventId = null;
     subscribers.forEach(s -> s.tell(Listener::resync));
   }
@@ -239,10 +246,16 @@ public final class LiveHub {
 
   /** Kept before any subscriber is told, so that a socket reading {@link #lastEventId} hears of every later one. */
   private void keep(ItemChange change, List<Upcoming> upcoming) {
-    Kept k = new Kept(++places, change, upcoming);
+    long bytes = change.item().encode().length() + change.events().stream().mapToLong(e -> e.encode().length()).sum();
+    Kept k = new Kept(++places, change, upcoming, bytes);
     kept.addLast(k);
+    keptBytes += bytes;
     change.events().forEach(e -> placeOfEvent.put(e.getLong("id"), k.place()));
-    while (kept.size() > KEPT_CHANGES) kept.removeFirst().change().events().forEach(e -> placeOfEvent.remove(e.getLong("id")));
+    while (kept.size() > KEPT_CHANGES || (keptBytes > KEPT_BYTES && kept.size() > 1)) {
+      Kept oldest = kept.removeFirst();
+      keptBytes -= oldest.bytes();
+      oldest.change().events().forEach(e -> placeOfEvent.remove(e.getLong("id")));
+    }
     lastEventId = change.lastEventId();
   }
 
