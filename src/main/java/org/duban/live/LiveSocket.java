@@ -228,6 +228,9 @@ final class LiveSocket implements LiveHub.Listener {
           if (same) return Future.succeededFuture();
           // a first auth, or the same person whose access changed: what they may see is read afresh
           if (subscription != null) subscription.close();
+          // what was held for the access they had is not theirs to see now; the read that follows holds afresh
+          if (held != null) held = new ArrayList<>();
+          heldOverflow = false;
           subscription = node.hub.subscribe(who, this);
           request(first && resumeAfter.isPresent() ? new Resume(resumeAfter.get()) : new Snapshot("auth"));
           return Future.succeededFuture();
