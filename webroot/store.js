@@ -8,7 +8,10 @@ import { offsetFromDateHeader, offsetFromInstant, serverNow } from './logic/cloc
 import { compose, outcome, reportBody, sendingOrder, toUpload, uploaded } from './logic/outbox.js';
 import { lang, setLang as chooseLang } from './i18n.js';
 import { isLinkLocation, itemLocation, linkCode, linkOutcome, oneTimeCode } from './logic/link.js';
-import { listFromSnapshot, listWithItem, offsetFromServerTime, reconnectDelay, rowWithPhase, touchesReports, withEvents } from './logic/live.js';
+import {
+  authMessage, itemWithPhase, listFromSnapshot, listWithCountdowns, listWithItem, offsetFromServerTime, reconnectDelay, resumePointAfter, resumesAfter,
+  rowWithPhase, touchesReports, withEvents,
+} from './logic/live.js';
 import { answerIsNewer, listWithUnread, markTarget } from './logic/unread.js';
 
 let access = null;
@@ -692,15 +695,15 @@ async function refreshThread(id) {
 // ---- live: the /live WebSocket (openapi/live.asyncapi.yaml) ----
 //
 // Opened with the first token, told each renewed one, closed on sign-out only. The token goes in the
-// first message, never in the URL. Any other close reconnects after 1 s, 2 s, 4 s… at most 30 s; a 4401
-// renews the token through the refresh cookie first (or the sign-in screen shows). A reconnect sends
-// `resume` and gets a fresh snapshot.
+// first message, never in the URL (nor in a header a proxy might log). Any other close reconnects
+// after 1 s, 2 s, 4 s… at most 30 s, and resumes from the last change that came: the server replays
+// what was missed, or sends everything afresh. A 4401 renews the token through the refresh cookie
+// first (or the sign-in screen shows), and reads afresh: the person's access may have changed.
 
 let socket = null;
 let liveTimer = null;
 let liveAttempt = 0;
-let liveResumes = false; // a socket was authenticated before: the next one resumes
-let lastEventId = null;
+let resumeFrom = null; // where the next socket resumes from; null: it starts afresh
 
 function connectLive() {
   clearTimeout(liveTimer);
@@ -709,7 +712,7 @@ function connectLive() {
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/live`);
   socket = ws;
   ws.onopen = () => {
-    if (socket === ws && access) ws.send(JSON.stringify({ type: 'auth', token: access }));
+    if (socket === ws && access) ws.send(JSON.stringify(authMessage(access, resumeFrom)));
   };
   ws.onmessage = (e) => {
     if (socket !== ws) return;
@@ -719,12 +722,13 @@ function connectLive() {
     } catch {
       return;
     }
-    onLive(ws, message, Date.now());
+    onLive(message, Date.now());
   };
   ws.onclose = (e) => {
     if (socket !== ws) return;
     socket = null;
     if (!access) return; // signed out
+    if (!resumesAfter(e.code)) resumeFrom = null;
     if (e.code === 4401) {
       renew().then((ok) => {
         if (!ok) signedOut();
@@ -746,21 +750,19 @@ function closeLive() {
   clearTimeout(liveTimer);
   liveTimer = null;
   liveAttempt = 0;
-  liveResumes = false;
-  lastEventId = null;
+  resumeFrom = null;
   const ws = socket;
   socket = null;
   if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'signed out');
 }
 
-function onLive(ws, message, receivedAt) {
+function onLive(message, receivedAt) {
   const offset = offsetFromServerTime(message.serverTime, receivedAt);
   if (offset !== null && Math.abs(offset - state.offsetMs) > 250) set({ offsetMs: offset, clockExact: true });
+  resumeFrom = resumePointAfter(resumeFrom, message);
   switch (message.type) {
     case 'authenticated':
       liveAttempt = 0;
-      if (liveResumes) ws.send(JSON.stringify(lastEventId === null ? { type: 'resume' } : { type: 'resume', lastEventId }));
-      liveResumes = true;
       break;
     case 'snapshot': {
       const list = listFromSnapshot(message, state.filters);
@@ -770,9 +772,17 @@ function onLive(ws, message, receivedAt) {
       if (message.reason !== 'auth' && state.current?.item) refreshThread(state.current.id);
       break;
     }
+    case 'resumed': {
+      // what was missed came as item messages; the clock may have moved any countdown meanwhile
+      const patch = { items: { ...state.items, list: listWithCountdowns(state.items.list, message.countdowns) } };
+      const c = state.current;
+      const now = c?.item && message.countdowns?.find((n) => n.itemId === c.id);
+      if (now) patch.current = { ...c, item: itemWithPhase(c.item, now.countdown) };
+      set(patch);
+      break;
+    }
     case 'item': {
       const { item, countdown, events = [] } = message;
-      for (const e of events) if (lastEventId === null || e.id > lastEventId) lastEventId = e.id;
       const patch = { items: { ...state.items, list: listWithItem(state.items.list, item, countdown, state.filters) } };
       if (state.current?.id === item.id && state.current.item) {
         patch.current = { ...state.current, item, events: withEvents(state.current.events, events) };
@@ -786,10 +796,7 @@ function onLive(ws, message, receivedAt) {
       const list = state.items.list.map((r) => (r.id === message.itemId ? rowWithPhase(r, message.countdown) : r));
       const patch = { items: { ...state.items, list } };
       const c = state.current;
-      if (c?.id === message.itemId && c.item) {
-        const phase = message.countdown.phase;
-        patch.current = { ...c, item: { ...c.item, overdue: phase === 'overdue' || c.item.overdue, keySupervision: phase === 'key_supervision' || c.item.keySupervision } };
-      }
+      if (c?.id === message.itemId && c.item) patch.current = { ...c, item: itemWithPhase(c.item, message.countdown) };
       set(patch);
       break;
     }

@@ -29,6 +29,7 @@ export function rowFromItem(item, countdown, row = {}) {
     leadUnitId: lead?.unitId ?? row.leadUnitId, leadUnitName: lead?.name ?? row.leadUnitName,
     responsibleLeader: item.responsibleLeader,
     nextDeadline: countdown ? countdown.deadline : (row.nextDeadline ?? null),
+    nextReminder: countdown ? (countdown.nextReminder ?? null) : (row.nextReminder ?? null),
     overdue: Boolean(item.overdue),
     calendar: mine?.calendar ?? row.calendar ?? item.calendar,
     keySupervision: Boolean(item.keySupervision),
@@ -41,7 +42,8 @@ export function rowFromItem(item, countdown, row = {}) {
 /** A snapshot's rows under the filters: null when they may not all be there (more than the snapshot holds). */
 export function listFromSnapshot(snapshot, filters) {
   if (!snapshot.complete) return null;
-  return snapshot.items.map(({ countdown, ...row }) => row).filter((row) => matchesFilters(row, filters));
+  return snapshot.items.map(({ countdown, ...row }) => ({ ...row, nextReminder: countdown?.nextReminder ?? null }))
+    .filter((row) => matchesFilters(row, filters));
 }
 
 /** My items after an `item` message: the row replaced, added, or gone when it no longer matches the filters. */
@@ -61,9 +63,50 @@ export function rowWithPhase(row, countdown) {
   return {
     ...row,
     nextDeadline: countdown.deadline,
+    nextReminder: countdown.nextReminder ?? null,
     overdue: countdown.phase === 'overdue' || (countdown.phase === 'key_supervision' && Boolean(row.overdue)),
     keySupervision: countdown.phase === 'key_supervision' || Boolean(row.keySupervision),
   };
+}
+
+/** The open item after its countdown moved by the clock: overdue or in key supervision once the phase says so. */
+export function itemWithPhase(item, countdown) {
+  return {
+    ...item,
+    overdue: countdown.phase === 'overdue' || Boolean(item.overdue),
+    keySupervision: countdown.phase === 'key_supervision' || Boolean(item.keySupervision),
+  };
+}
+
+/** My items after `resumed`: each row whose item it names takes its countdown as it stands now. */
+export function listWithCountdowns(list, countdowns = []) {
+  const now = new Map(countdowns.map((c) => [c.itemId, c.countdown]));
+  return list.map((row) => (now.has(row.id) ? rowWithPhase(row, now.get(row.id)) : row));
+}
+
+/**
+ * Where to resume from once `message` has come: the last event of an `item` message, or the
+ * `lastEventId` a `snapshot` or `resumed` names; anything else leaves it where it was. The server
+ * keeps its changes in the order it sent them, so the last one that came is the place, not the
+ * highest id.
+ */
+export function resumePointAfter(point, message) {
+  if (message.type === 'item') return message.events?.length ? message.events[message.events.length - 1].id : point;
+  if ((message.type === 'snapshot' || message.type === 'resumed') && message.lastEventId != null) return message.lastEventId;
+  return point;
+}
+
+/** The first message on a socket: the token, and where to resume from when there is a place. */
+export function authMessage(token, resumeFrom) {
+  return resumeFrom == null ? { type: 'auth', token } : { type: 'auth', token, lastEventId: resumeFrom };
+}
+
+/**
+ * Whether the socket after one closed with `code` resumes: after a 4401 the person's role or unit
+ * may have changed, and what they may see is read afresh.
+ */
+export function resumesAfter(code) {
+  return code !== 4401;
 }
 
 /** The thread's events with new ones appended, each once, in id order. */

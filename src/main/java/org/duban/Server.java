@@ -49,6 +49,7 @@ import org.duban.org.OrgHandlers;
 import org.duban.org.OrgService;
 import org.duban.org.PersonRepository;
 import org.duban.org.UnitRepository;
+import org.duban.remind.NextReminders;
 import org.duban.remind.Policies;
 import org.duban.remind.Replanner;
 import org.duban.remind.ReminderEngine;
@@ -135,7 +136,7 @@ public final class Server {
         .compose(v -> config.demoEnabled() ? seedDemo(wiring) : Future.succeededFuture())
         .compose(v -> AdminBootstrap.ensure(pool, wiring.passwords, clock.clock(), config.adminBootstrapPassword()))
         .compose(v -> vertx.deployVerticle(() -> {
-          HttpVerticle verticle = new HttpVerticle(wiring::router, wiring.sockets, config.httpHost(), config.httpPort(), config.shutdownGrace());
+          HttpVerticle verticle = new HttpVerticle(wiring::router, wiring.sockets, LiveSockets.PROTOCOLS, config.httpHost(), config.httpPort(), config.shutdownGrace());
           instances.add(verticle);
           return verticle;
         }, new DeploymentOptions().setInstances(config.httpInstances())))
@@ -253,8 +254,9 @@ public final class Server {
       this.replanner = new Replanner(calendar, policies);
       this.items = new ItemService(pool, clock.clock(), calendar, new Deadlines.Policy(config.rollDeadlinesToWorkingDay()), replanner);
       // every node hears every committed item change, wherever it was made, before the listener connects
-      this.live = new LiveHub(vertx, items).listen(notifications);
-      this.sockets = new LiveSockets(vertx, tokens.provider(), auth, items, live, clock, Clock.systemUTC(),
+      NextReminders next = NextReminders.from(pool, clock.clock());
+      this.live = new LiveHub(vertx, items, next).listen(notifications);
+      this.sockets = new LiveSockets(vertx, tokens.provider(), auth, items, next, live, clock, Clock.systemUTC(),
           new LiveSockets.Settings(config.liveAuthTimeout(), config.liveSessionCheck(), config.liveSocketsPerPerson(),
               config.liveWriteQueueBytes()));
       this.attachments = new Attachments(items, config.attachmentMaxBytes());

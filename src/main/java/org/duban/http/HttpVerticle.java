@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -27,13 +28,18 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final Duration grace;
   private final Handler<ServerWebSocketHandshake> sockets;
+  private final List<String> subProtocols;
   private HttpServer server;
 
-  /** @param sockets what a WebSocket upgrade goes to (it refuses a path it does not serve) */
-  public HttpVerticle(Supplier<Future<Router>> routerFactory, Handler<ServerWebSocketHandshake> sockets, String host, int port,
-                      Duration grace) {
+  /**
+   * @param sockets what a WebSocket upgrade goes to (it refuses a path it does not serve)
+   * @param subProtocols the only WebSocket sub-protocols the answer to an upgrade may name
+   */
+  public HttpVerticle(Supplier<Future<Router>> routerFactory, Handler<ServerWebSocketHandshake> sockets, List<String> subProtocols,
+                      String host, int port, Duration grace) {
     this.routerFactory = routerFactory;
     this.sockets = sockets;
+    this.subProtocols = List.copyOf(subProtocols);
     this.host = host;
     this.port = port;
     this.grace = grace;
@@ -42,7 +48,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     return routerFactory.get().compose(router -> vertx
-        .createHttpServer(options())
+        .createHttpServer(options().setWebSocketSubProtocols(subProtocols))
         .requestHandler(router)
         .webSocketHandshakeHandler(sockets)
         // a request line or headers over the limits, or a head that is not HTTP: a problem, not the codec's bare answer

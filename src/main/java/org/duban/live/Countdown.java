@@ -2,6 +2,7 @@ package org.duban.live;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.duban.remind.Upcoming;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,14 +12,15 @@ import java.util.Optional;
  * An item's countdown as the phone shows it: the deadline that matters to the person (the earliest one a unit
  * they may see still owes) and its phase at a moment. Key supervision (R16) outranks the clock; otherwise
  * {@code overdue} past the deadline, {@code due_within_24h} in its last 24 hours, {@code before} earlier, and
- * {@code none} when nothing is owed (a closed item, one whose reports are all in).
+ * {@code none} when nothing is owed (a closed item, one whose reports are all in). With it, the next reminder the
+ * person may see ({@link Upcoming#firstSeenBy}), which the clock alone also moves on once it is sent.
  */
-record Countdown(Optional<Instant> deadline, boolean keySupervision) {
+record Countdown(Optional<Instant> deadline, boolean keySupervision, Optional<Upcoming> nextReminder) {
   static final Duration DUE_SOON = Duration.ofHours(24);
 
   /** From a row of {@code GET /items}: its {@code nextDeadline} is already the caller's. */
-  static Countdown ofRow(JsonObject row) {
-    return new Countdown(instant(row.getString("nextDeadline")), Boolean.TRUE.equals(row.getBoolean("keySupervision")));
+  static Countdown ofRow(JsonObject row, Optional<Upcoming> nextReminder) {
+    return new Countdown(instant(row.getString("nextDeadline")), Boolean.TRUE.equals(row.getBoolean("keySupervision")), nextReminder);
   }
 
   /**
@@ -26,7 +28,7 @@ record Countdown(Optional<Instant> deadline, boolean keySupervision) {
    * owes a report on an active item. A liaison's view carries the report state of their own unit only, so
    * only its deadline counts, as on their list.
    */
-  static Countdown ofItem(JsonObject item) {
+  static Countdown ofItem(JsonObject item, Optional<Upcoming> nextReminder) {
     boolean active = "active".equals(item.getString("status"));
     Instant earliest = null;
     JsonArray units = item.getJsonArray("units", new JsonArray());
@@ -37,7 +39,16 @@ record Countdown(Optional<Instant> deadline, boolean keySupervision) {
       Optional<Instant> deadline = instant(unit.getString("deadline"));
       if (deadline.isPresent() && (earliest == null || deadline.get().isBefore(earliest))) earliest = deadline.get();
     }
-    return new Countdown(Optional.ofNullable(earliest), Boolean.TRUE.equals(item.getBoolean("keySupervision")));
+    return new Countdown(Optional.ofNullable(earliest), Boolean.TRUE.equals(item.getBoolean("keySupervision")), nextReminder);
+  }
+
+  Countdown withNextReminder(Optional<Upcoming> next) {
+    return new Countdown(deadline, keySupervision, next);
+  }
+
+  /** Whether the next reminder's time has come, so what follows it is to be read. */
+  boolean reminderDue(Instant now) {
+    return nextReminder.isPresent() && !now.isBefore(nextReminder.get().sendAt());
   }
 
   String phaseAt(Instant now) {
@@ -48,8 +59,15 @@ record Countdown(Optional<Instant> deadline, boolean keySupervision) {
     return "before";
   }
 
-  /** The next moment after {@code now} at which the phase changes by the clock alone. */
+  /** The next moment after {@code now} at which the clock alone changes the countdown: its phase or its next reminder. */
   Optional<Instant> nextBoundary(Instant now) {
+    Optional<Instant> phase = nextPhaseBoundary(now);
+    Optional<Instant> reminder = nextReminder.map(Upcoming::sendAt).filter(now::isBefore);
+    if (phase.isEmpty()) return reminder;
+    return reminder.isPresent() && reminder.get().isBefore(phase.get()) ? reminder : phase;
+  }
+
+  private Optional<Instant> nextPhaseBoundary(Instant now) {
     if (keySupervision || deadline.isEmpty()) return Optional.empty();
     Instant soon = deadline.get().minus(DUE_SOON);
     if (now.isBefore(soon)) return Optional.of(soon);
@@ -59,7 +77,8 @@ record Countdown(Optional<Instant> deadline, boolean keySupervision) {
   }
 
   JsonObject toJson(Instant now) {
-    return new JsonObject().put("deadline", deadline.map(Instant::toString).orElse(null)).put("phase", phaseAt(now));
+    return new JsonObject().put("deadline", deadline.map(Instant::toString).orElse(null)).put("phase", phaseAt(now))
+        .put("nextReminder", nextReminder.map(Upcoming::toJson).orElse(null));
   }
 
   private static Optional<Instant> instant(String text) {

@@ -7,6 +7,7 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import org.duban.auth.AuthService;
 import org.duban.auth.Principal;
 import org.duban.item.ItemService;
+import org.duban.remind.NextReminders;
 import org.duban.time.ClockService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,9 @@ import java.util.stream.Collectors;
  * the upgrade, the limit of sockets per person, and the periodic re-check of every socket's session. Each socket
  * is a {@link LiveSocket} on the event loop that accepted it.
  *
+ * <p>A client authenticates with its first message or, before any, with its token among the protocols it offers
+ * ({@link ProtocolOffer}); the server speaks {@link #PROTOCOLS} and answers with that alone.
+ *
  * <p>The re-check reads every open session of the node's sockets in one query per {@link #CHECK_BATCH} sessions
  * every {@code live.sessionCheck}: a socket whose session ended, whose person was deactivated, whose role or unit
  * changed, or whose access token expired without a refreshed one, is closed with 4401 within about that long.
@@ -33,6 +38,8 @@ import java.util.stream.Collectors;
 public final class LiveSockets implements Handler<ServerWebSocketHandshake> {
   private static final Logger LOG = LoggerFactory.getLogger(LiveSockets.class);
   public static final String PATH = "/live";
+  /** The sub-protocols the HTTP server may select: the answer never echoes a token the client offered. */
+  public static final List<String> PROTOCOLS = List.of(ProtocolOffer.V1);
   /** The largest message a client may send; anything above is closed with {@link Close#TOO_BIG}. */
   static final int MAX_MESSAGE_BYTES = 4096;
   /** How many of a person's items a snapshot holds at most: the first page of {@code GET /items}. */
@@ -41,7 +48,8 @@ public final class LiveSockets implements Handler<ServerWebSocketHandshake> {
 
   /** The close codes, as the AsyncAPI document names them. */
   enum Close {
-    SIGN_IN_AGAIN(4401), MALFORMED(4400), UNKNOWN_TYPE(4422), TOO_BIG(4413), TOO_MANY(4429), TOO_SLOW(4408), FLOOD(4420);
+    SIGN_IN_AGAIN(4401), MALFORMED(4400), UNKNOWN_TYPE(4422), TOO_BIG(4413), TOO_MANY(4429), TOO_SLOW(4408), FLOOD(4420),
+    SERVER_ERROR(1011);
     final short code;
 
     Close(int code) {
@@ -56,6 +64,7 @@ public final class LiveSockets implements Handler<ServerWebSocketHandshake> {
   final JWTAuth tokens;
   final AuthService auth;
   final ItemService items;
+  final NextReminders reminders;
   final LiveHub hub;
   final ClockService clock;
   /** Token lifetimes run on the wall clock, as the API checks them ({@code Tokens}). */
@@ -65,12 +74,13 @@ public final class LiveSockets implements Handler<ServerWebSocketHandshake> {
   private final Map<Long, Set<LiveSocket>> byPerson = new ConcurrentHashMap<>();
   private boolean checking;
 
-  public LiveSockets(Vertx vertx, JWTAuth tokens, AuthService auth, ItemService items, LiveHub hub, ClockService clock,
-                     Clock wall, Settings settings) {
+  public LiveSockets(Vertx vertx, JWTAuth tokens, AuthService auth, ItemService items, NextReminders reminders, LiveHub hub,
+                     ClockService clock, Clock wall, Settings settings) {
     this.vertx = vertx;
     this.tokens = tokens;
     this.auth = auth;
     this.items = items;
+    this.reminders = reminders;
     this.hub = hub;
     this.clock = clock;
     this.wall = wall;
@@ -86,10 +96,15 @@ public final class LiveSockets implements Handler<ServerWebSocketHandshake> {
       handshake.reject(404);
       return;
     }
+    Optional<ProtocolOffer> offer = ProtocolOffer.parse(handshake.headers().getAll("Sec-WebSocket-Protocol"));
+    if (offer.isEmpty()) {
+      handshake.reject(400);
+      return;
+    }
     handshake.accept().onSuccess(ws -> {
       LiveSocket socket = new LiveSocket(this, ws, vertx.getOrCreateContext());
       sockets.add(socket);
-      socket.start();
+      socket.start(offer.get());
     });
   }
 

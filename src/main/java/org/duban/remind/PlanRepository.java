@@ -9,6 +9,9 @@ import org.duban.db.Rows;
 import org.duban.time.Zones;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,12 @@ final class PlanRepository {
   private static final String OF_ITEM = """
       SELECT key, unit_id, recipient, kinds, rules, policy_version, due_at, send_at, state, fired_at, late, note, held_from
         FROM planned_message WHERE item_id = $1 AND send_at < $2 ORDER BY send_at, key""";
+  // the first waiting message after $2 per item and unit (a null unit, the whole item's, is a group of its own);
+  // what has come due and waits to be claimed is no longer "next"
+  private static final String NEXT = """
+      SELECT DISTINCT ON (item_id, unit_id) item_id, unit_id, recipient, kinds, rules, due_at, send_at, key
+        FROM planned_message WHERE item_id = ANY($1) AND state = 'planned' AND send_at > $2
+       ORDER BY item_id, unit_id, send_at, key""";
   private static final String RECORD_CHANGE = "INSERT INTO plan_change (item_id, at, removed, added) VALUES ($1, $2, $3, $4)";
   // $3, a liaison's unit, narrows each change to that unit's messages and drops the changes left with none
   // before the limit, so that neither another unit's messages nor the moments it acted show (PerUnitState)
@@ -106,6 +115,17 @@ final class PlanRepository {
           .put("heldFrom", heldFrom == null ? null : heldFrom.toString())
           .put("note", r.getString("note"));
     }));
+  }
+
+  /** Each item's next waiting message per unit after {@code after}, in one query ({@link NextReminders}). */
+  Future<Map<Long, List<Upcoming>>> next(SqlClient client, Collection<Long> itemIds, Instant after) {
+    return client.preparedQuery(NEXT).execute(Tuple.of(itemIds.toArray(Long[]::new), Rows.utc(after))).map(rows -> {
+      Map<Long, List<Upcoming>> byItem = new HashMap<>();
+      rows.forEach(r -> byItem.computeIfAbsent(r.getLong("item_id"), id -> new ArrayList<>()).add(new Upcoming(r.getLong("item_id"),
+          r.getLong("unit_id"), r.getString("recipient"), List.of(r.getArrayOfStrings("kinds")), List.of(r.getArrayOfStrings("rules")),
+          Rows.instant(r, "due_at"), Rows.instant(r, "send_at"), r.getString("key"))));
+      return byItem;
+    });
   }
 
   /** The item's waiting messages the new plan does not keep. */

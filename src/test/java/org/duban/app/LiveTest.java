@@ -76,4 +76,18 @@ class LiveTest extends PhoneTest {
     Phone.screenshot(page, "my-items-returned-live");
     assertThat(page.evaluate("() => window.liveTestMark === true")).as("the same page, never reloaded").isEqualTo(true);
   }
+
+  @Test
+  void aBrowserMayOfferItsTokenAsAProtocolAndHearsOnlyDubanV1Back() {
+    page.navigate("/manifest.webmanifest");
+    // a JWT is three base64url parts joined by dots: the browser takes it as a protocol token as it is (it throws on any other)
+    @SuppressWarnings("unchecked")
+    var opened = (java.util.Map<String, Object>) page.evaluate("""
+        token => new Promise((resolve, reject) => {
+          const ws = new WebSocket(`ws://${location.host}/live`, ['duban.v1', `duban.bearer.${token}`]);
+          ws.onmessage = (e) => { resolve({ protocol: ws.protocol, first: JSON.parse(e.data).type }); ws.close(); };
+          ws.onerror = () => reject(new Error('the upgrade failed'));
+        })""", server.tokenOf("fgw"));
+    assertThat(opened).containsEntry("protocol", "duban.v1").containsEntry("first", "authenticated");
+  }
 }

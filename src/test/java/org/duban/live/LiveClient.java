@@ -1,6 +1,7 @@
 package org.duban.live;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -22,9 +23,10 @@ final class LiveClient implements AutoCloseable {
   private volatile String closeReason;
   private volatile int mark;
 
-  private LiveClient(WebSocketClient client, WebSocket ws) {
+  private LiveClient(WebSocketClient client, ClientWebSocket ws) {
     this.client = client;
     this.ws = ws;
+    // set before connecting: a server that authenticates from the upgrade speaks first
     ws.textMessageHandler(text -> messages.add(new JsonObject(text)));
     ws.closeHandler(v -> {
       closeReason = ws.closeReason();
@@ -33,9 +35,37 @@ final class LiveClient implements AutoCloseable {
   }
 
   static LiveClient connect(Vertx vertx, int port) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
-    WebSocket ws = client.connect(new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI("/live")).await();
-    return new LiveClient(client, ws);
+    return connect(vertx, port, List.of());
+  }
+
+  /** Offering {@code protocols} in {@code Sec-WebSocket-Protocol}. */
+  static LiveClient connect(Vertx vertx, int port, List<String> protocols) {
+    return connect(vertx, port, protocols, options());
+  }
+
+  static LiveClient connect(Vertx vertx, int port, List<String> protocols, WebSocketClientOptions options) {
+    WebSocketClient client = vertx.createWebSocketClient(options);
+    try {
+      LiveClient live = new LiveClient(client, client.webSocket());
+      ((ClientWebSocket) live.ws).connect(new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI("/live")
+          .setSubProtocols(protocols)).await();
+      return live;
+    } catch (RuntimeException refused) {
+      client.close().await();
+      throw refused;
+    }
+  }
+
+  static WebSocketClientOptions options() {
+    return new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22);
+  }
+
+  /** Authenticated by the token among the offered protocols, before any message, and past the first snapshot. */
+  static LiveClient byProtocol(Vertx vertx, int port, String token) {
+    LiveClient live = connect(vertx, port, List.of("duban.v1", "duban.bearer." + token));
+    live.await("snapshot");
+    live.mark();
+    return live;
   }
 
   /** Connected, authenticated and past the first snapshot. */
@@ -49,6 +79,21 @@ final class LiveClient implements AutoCloseable {
 
   void auth(String token) {
     send(new JsonObject().put("type", "auth").put("token", token));
+  }
+
+  /** Where a phone resumes from, as the app keeps it: the last event id of the last message that names one. */
+  Long resumePoint() {
+    Long point = null;
+    for (JsonObject m : messages) {
+      String type = m.getString("type");
+      if ("item".equals(type)) {
+        var events = m.getJsonArray("events");
+        point = events.getJsonObject(events.size() - 1).getLong("id");
+      } else if (("snapshot".equals(type) || "resumed".equals(type)) && m.getLong("lastEventId") != null) {
+        point = m.getLong("lastEventId");
+      }
+    }
+    return point;
   }
 
   void send(JsonObject message) {

@@ -156,4 +156,29 @@ class LiveHubTest {
   static JsonObject last(JsonArray events) {
     return events.getJsonObject(events.size() - 1);
   }
+
+  @Test
+  void whatWasHandedOnIsKeptForAResumeCutToThePersonAndBounded_R03() {
+    drill.clockTo("2026-03-02T01:00:00Z");
+    Probe sponsor = subscribe(person("keshi1"));
+    long id = active("实时推送：续传", "7d", sponsor);
+    // where a phone that heard the assignment would resume from
+    long point = sponsor.changes.stream().filter(c -> c.itemId() == id).reduce((a, b) -> b).orElseThrow().lastEventId();
+    ok(flow.report(id, flow.fgw, "live-kept-1", "牵头单位反馈"), 201);
+    ok(flow.report(id, flow.zjj, "live-kept-2", "配合单位反馈"), 201);
+    Await.until("both reports handed on", () -> sponsor.types(id).stream().filter("reported"::equals).count() == 2, Duration.ofSeconds(5));
+
+    LiveHub.Replay toSponsor = hub.since(person("keshi1"), point, 10).await().orElseThrow();
+    assertThat(toSponsor.changes()).extracting(seen -> seen.change().events().get(0).getLong("unitId")).containsExactly(flow.fgwUnit, flow.zjjUnit);
+    assertThat(toSponsor.upTo()).isEqualTo(toSponsor.changes().get(1).change().lastEventId());
+    // the lead's liaison is not told of the cooperating unit's report (R03)
+    LiveHub.Replay toFgw = hub.since(person("fgw"), point, 10).await().orElseThrow();
+    assertThat(toFgw.changes()).hasSize(1);
+    JsonObject asFgwSawIt = toFgw.changes().get(0).change().item();
+    assertThat(Items4Test.unit(asFgwSawIt, flow.fgwUnit).getString("status")).isEqualTo("reported");
+    assertThat(Items4Test.unit(asFgwSawIt, flow.zjjUnit).containsKey("status")).as("another unit's report state").isFalse();
+    // more than the bound, or an event never handed on here: nothing, and the socket reads afresh instead
+    assertThat(hub.since(person("keshi1"), point, 1).await()).isEmpty();
+    assertThat(hub.since(person("keshi1"), Long.MAX_VALUE, 10).await()).isEmpty();
+  }
 }

@@ -19,6 +19,7 @@ async () => {
   const { rowFromItem } = await import('/logic/live.js');
   const { explainClock, plainEnd, reminderKinds } = await import('/logic/why.js');
   const { linkCode, isLinkLocation, oneTimeCode, linkOutcome, itemLocation } = await import('/logic/link.js');
+  const live = await import('/logic/live.js');
   const results = [];
   const eq = (name, actual, expected) => {
     const ok = JSON.stringify(actual) === JSON.stringify(expected);
@@ -274,5 +275,48 @@ async () => {
   eq('no answer is the network', linkOutcome(null), { kind: 'network' });
   eq('anything else is refused', linkOutcome(503, null), { kind: 'refused', itemId: null });
   eq('the item as the app routes it', itemLocation(12), '/#/items/12');
+  // the live socket (logic/live.js)
+  eq('reconnects after 1 s, 2 s, 4 s, at most 30 s', [0, 1, 2, 5, 9].map(live.reconnectDelay), [1000, 2000, 4000, 30000, 30000]);
+  eq('open is anything not closed', [live.matchesFilters({ status: 'active' }, { status: 'open' }), live.matchesFilters({ status: 'closed' }, { status: 'open' })], [true, false]);
+  eq('the board filters too', live.matchesFilters({ board: 'key', status: 'active' }, { board: 'daily' }), false);
+  const liveItem = {
+    id: 9, number: 'ZH1-9', title: '积水点', board: 'daily', status: 'active', sponsorName: '综合一科', overdue: false, keySupervision: false,
+    units: [{ unitId: 4, name: '发改委', role: 'lead', status: 'returned', returns: 2, calendar: { status: 'known' } }, { unitId: 5, name: '住建局', role: 'cooperating' }],
+  };
+  const reminder = { sendAt: at(2 * H), dueAt: at(2 * H), unitId: 4, recipient: 'unit_responsible', kinds: ['before_deadline'], rules: ['R13'], key: 'k' };
+  const liveRow = live.rowFromItem(liveItem, { deadline: at(5 * H), phase: 'due_within_24h', nextReminder: reminder });
+  eq('a row from an item: my unit\'s returns, the lead, the countdown\'s deadline and next reminder',
+    [liveRow.returns, liveRow.leadUnitName, liveRow.nextDeadline, liveRow.nextReminder.key], [2, '发改委', at(5 * H), 'k']);
+  eq('a row keeps what the item does not say', live.rowFromItem(liveItem, null, { nextDeadline: at(H), nextReminder: reminder }).nextReminder, reminder);
+  eq('a snapshot replaces the list, each row with its next reminder',
+    live.listFromSnapshot({ complete: true, items: [{ id: 1, status: 'active', countdown: { deadline: null, phase: 'none', nextReminder: null } }, { id: 2, status: 'closed', countdown: { phase: 'none' } }] }, { status: 'open' }),
+    [{ id: 1, status: 'active', nextReminder: null }]);
+  eq('an incomplete snapshot asks for the list instead', live.listFromSnapshot({ complete: false, items: [] }, {}), null);
+  eq('an item message replaces its row in place', live.listWithItem([{ id: 1 }, { id: 9, title: 'old' }, { id: 3 }], liveItem, null, {}).map((r) => r.title ?? r.id), [1, '积水点', 3]);
+  eq('a new item joins the list', live.listWithItem([{ id: 1 }], liveItem, null, {}).map((r) => r.id), [1, 9]);
+  eq('an item that no longer matches the filters leaves', live.listWithItem([{ id: 9 }], { ...liveItem, status: 'closed' }, null, { status: 'open' }), []);
+  eq('a phase message: overdue, with the deadline and next reminder it names',
+    live.rowWithPhase({ id: 9, overdue: false, nextReminder: reminder }, { deadline: at(-H), phase: 'overdue', nextReminder: null }),
+    { id: 9, overdue: true, nextReminder: null, nextDeadline: at(-H), keySupervision: false });
+  eq('key supervision keeps an overdue row overdue', live.rowWithPhase({ overdue: true }, { deadline: at(-H), phase: 'key_supervision' }).overdue, true);
+  eq('the open item turns overdue or key supervised, never back',
+    [live.itemWithPhase({ overdue: false }, { phase: 'overdue' }).overdue, live.itemWithPhase({ overdue: true }, { phase: 'before' }).overdue,
+      live.itemWithPhase({}, { phase: 'key_supervision' }).keySupervision], [true, true, true]);
+  eq('resumed: every row it names takes its countdown now, the others stay',
+    live.listWithCountdowns([{ id: 1, overdue: false }, { id: 2, overdue: false }], [{ itemId: 2, countdown: { deadline: at(-H), phase: 'overdue', nextReminder: null } }]).map((r) => r.overdue),
+    [false, true]);
+  eq('events join the thread once each, in id order', live.withEvents([{ id: 1 }, { id: 3 }], [{ id: 3 }, { id: 2 }]).map((e) => e.id), [1, 2, 3]);
+  const known = [{ id: 1 }];
+  eq('no new events: the same thread', live.withEvents(known, [{ id: 1 }]) === known, true);
+  eq('reports are read again after a report, return or acceptance', [live.touchesReports([{ type: 'returned' }]), live.touchesReports([{ type: 'assigned' }])], [true, false]);
+  eq('the server time corrects the clock', live.offsetFromServerTime(at(5000), now), 5000);
+  eq('no server time, no correction', [live.offsetFromServerTime(undefined, now), live.offsetFromServerTime('soon', now)], [null, null]);
+  // where a reconnect resumes from: the last thing that came, not the highest id (the server sends in commit order)
+  eq('an item message: its last event', live.resumePointAfter(50, { type: 'item', events: [{ id: 40 }, { id: 41 }] }), 41);
+  eq('a snapshot or resumed: the event it is current to', [live.resumePointAfter(50, { type: 'snapshot', lastEventId: 60 }), live.resumePointAfter(50, { type: 'resumed', lastEventId: 61 })], [60, 61]);
+  eq('one naming none, or any other message, leaves it', [live.resumePointAfter(50, { type: 'snapshot', lastEventId: null }), live.resumePointAfter(50, { type: 'pong' }), live.resumePointAfter(50, { type: 'item', events: [] })], [50, 50, 50]);
+  eq('the first message resumes when there is a place', [live.authMessage('t', null), live.authMessage('t', 41)], [{ type: 'auth', token: 't' }, { type: 'auth', token: 't', lastEventId: 41 }]);
+  eq('a place of 0 is a place', live.authMessage('t', 0), { type: 'auth', token: 't', lastEventId: 0 });
+  eq('after a 4401 the socket starts afresh; after any other close it resumes', [4401, 4408, 1001, 1006, 1011].map(live.resumesAfter), [false, true, true, true, true]);
   return results;
 }
