@@ -173,7 +173,18 @@ public final class LiveHub {
   public Future<Optional<Replay>> since(Principal who, long eventId, int atMost) {
     Promise<Optional<Replay>> answer = Promise.promise();
     context.runOnContext(v -> answer.complete(replay(who, eventId, atMost)));
-    return answer.future();
+    return answer.future().compose(found -> found.isEmpty() ? Future.succeededFuture(found) : withUnread(who, found.get()).map(Optional::of));
+  }
+
+  /** A replayed item carries the reader's unread count as it stands now, as a fresh read of it would. */
+  private Future<Replay> withUnread(Principal who, Replay replay) {
+    if (replay.changes().isEmpty()) return Future.succeededFuture(replay);
+    List<ItemChange> changes = replay.changes().stream().map(Seen::change).toList();
+    return items.withUnread(changes, java.util.Collections.nCopies(changes.size(), who)).map(counted -> {
+      List<Seen> told = new ArrayList<>(counted.size());
+      for (int i = 0; i < counted.size(); i++) told.add(new Seen(counted.get(i), replay.changes().get(i).nextReminder()));
+      return new Replay(told, replay.upTo());
+    });
   }
 
   private Optional<Replay> replay(Principal who, long eventId, int atMost) {
