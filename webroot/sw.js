@@ -1,7 +1,7 @@
 // The service worker: keeps the app's shell (its own files and Lit's) for offline starts.
 // It never caches API answers or attachments: those are personal and change; they always go to the
 // network. A new VERSION installs beside the old one and waits until the person takes it.
-const VERSION = 'duban-app-7';
+const VERSION = 'duban-app-8';
 const SHELL = [
   '/',
   '/m',

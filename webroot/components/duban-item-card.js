@@ -1,10 +1,12 @@
-// One row of my items: light, number, title, countdown, badges (new messages, key supervision, returned).
+// One row of my items: light, number, title, countdown, the next reminder, badges (new messages, key supervision, returned).
 // The whole card is one link-sized button.
 import { LitElement, html, css, nothing } from 'lit';
 import { t } from '../i18n.js';
 import { light, isReturned } from '../logic/light.js';
 import { serverNow } from '../logic/clock.js';
 import { calendarNote } from '../logic/calendar.js';
+import { localTime } from '../logic/time.js';
+import { reminderKinds } from '../logic/why.js';
 import './duban-light.js';
 import './duban-countdown.js';
 
@@ -50,6 +52,7 @@ class DubanItemCard extends LitElement {
         <span class="meta">${t('statuses')[i.status] ?? i.status}</span>
       </span>
       ${note ? html`<span class="note">${note}</span>` : nothing}
+      ${this.nextReminder(i)}
       ${i.unread > 0 || i.keySupervision || isReturned(i) ? html`<span class="badges">
         ${i.unread > 0 ? html`<span class="badge unread">${i.unread === 1 ? t('unreadOne') : t('unread', { n: i.unread })}</span>` : nothing}
         ${i.keySupervision ? html`<span class="badge key">${t('keySupervision')}</span>` : nothing}
@@ -57,6 +60,14 @@ class DubanItemCard extends LitElement {
       </span>` : nothing}
       <span class="meta">${t('sponsor')}：${i.sponsorName}${i.leadUnitName ? html` · ${t('lead')}：${i.leadUnitName}` : nothing}</span>
     </a>`;
+  }
+
+  /** The next SMS this person's countdown names (the live snapshot's), so a reminder never comes as a surprise. */
+  nextReminder(i) {
+    const next = i.nextReminder;
+    if (!next?.sendAt) return nothing;
+    const what = reminderKinds(next.kinds ?? [], this.lang);
+    return html`<span class="meta next">${t('nextReminder', { when: localTime(next.sendAt, this.lang), what })}</span>`;
   }
 
   open(event) {

@@ -56,6 +56,21 @@ class MyItemsTest extends PhoneTest {
     Phone.screenshot(page, "my-items-badges");
   }
 
+  @Test
+  void eachCardNamesTheNextReminderItsPersonWillGet_R13() {
+    Items4Test flow = new Items4Test(server);
+    long id = row(flow, "优化营商环境").getLong("id");
+    JsonObject next = ok(server.get("/items/" + id + "/reminders", flow.fgw), 200).getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(m -> "planned".equals(m.getString("state")))
+        .min(java.util.Comparator.comparing((JsonObject m) -> m.getString("sendAt")).thenComparing(m -> m.getString("key")))
+        .orElseThrow();
+    String when = java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm")
+        .format(java.time.Instant.parse(next.getString("sendAt")).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+    Phone.signIn(page, "fgw", DemoData.PASSWORD);
+    // the line comes with the live snapshot, which names each item's next reminder for this person
+    assertThat(cards().nth(1).locator(".next")).containsText("下次提醒 " + when + "：");
+  }
+
   JsonObject row(Items4Test flow, String title) {
     return ok(server.get("/items", flow.fgw), 200).getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(i -> i.getString("title").contains(title)).findFirst().orElseThrow();
