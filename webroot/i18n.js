@@ -365,8 +365,15 @@ export function lang() {
 export function setLang(next) {
   current = next === 'en' ? 'en' : 'zh';
   localStorage.setItem('duban.lang', current);
-  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+  speak();
 }
+
+/** The page says which language it is in, and its title is in it (WCAG 3.1.1, 2.4.2): at once, and at each switch. */
+function speak() {
+  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+  document.title = WORDS[current].appName;
+}
+speak();
 
 /** A word, or a group (t('boards').daily), with {name} filled from params. */
 export function t(key, params = {}) {
