@@ -9,7 +9,7 @@ import { compose, outcome, reportBody, sendingOrder, toUpload, uploaded } from '
 import { lang, setLang as chooseLang } from './i18n.js';
 import { isLinkLocation, itemLocation, linkCode, linkOutcome, oneTimeCode } from './logic/link.js';
 import {
-  authMessage, itemWithPhase, listFromSnapshot, listWithCountdowns, listWithItem, offsetFromServerTime, reconnectDelay, resumePointAfter, resumesAfter,
+  authMessage, itemWithPhase, listFromSnapshot, listKeepingReminders, listWithCountdowns, listWithItem, offsetFromServerTime, reconnectDelay, resumePointAfter, resumesAfter,
   rowWithPhase, touchesReports, withEvents,
 } from './logic/live.js';
 import { answerIsNewer, listWithUnread, markTarget } from './logic/unread.js';
@@ -353,7 +353,7 @@ async function readItems(query) {
   try {
     const answer = await api(`/items?${query}`);
     if (itemsRead?.query !== query) return;
-    set({ items: { list: answer.json.items, loaded: true, busy: false, error: null } });
+    set({ items: { list: listKeepingReminders(answer.json.items, state.items.list), loaded: true, busy: false, error: null } });
   } catch (e) {
     if (state.phase === 'signed-in' && itemsRead?.query === query) set({ items: { ...state.items, busy: false, error: e.message } });
   }

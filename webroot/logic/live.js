@@ -46,6 +46,15 @@ export function listFromSnapshot(snapshot, filters) {
     .filter((row) => matchesFilters(row, filters));
 }
 
+/**
+ * A list read through the API keeps the next reminder each row had: only the socket's countdowns name it, and a
+ * read that lands after the snapshot (or a pull to refresh) must not wipe it.
+ */
+export function listKeepingReminders(fresh, old) {
+  const known = new Map(old.map((r) => [r.id, r.nextReminder ?? null]));
+  return fresh.map((row) => ({ ...row, nextReminder: row.nextReminder ?? known.get(row.id) ?? null }));
+}
+
 /** My items after an `item` message: the row replaced, added, or gone when it no longer matches the filters. */
 export function listWithItem(list, item, countdown, filters) {
   const index = list.findIndex((r) => r.id === item.id);

@@ -69,6 +69,11 @@ class MyItemsTest extends PhoneTest {
     Phone.signIn(page, "fgw", DemoData.PASSWORD);
     // the line comes with the live snapshot, which names each item's next reminder for this person
     assertThat(cards().nth(1).locator(".next")).containsText("下次提醒 " + when + "：");
+    // a list read through the API after the snapshot (a refresh) keeps what the socket named
+    page.waitForResponse(r -> r.url().contains("/items?") && r.status() == 200,
+        () -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("刷新")).click());
+    assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("刷新"))).isEnabled();
+    assertThat(cards().nth(1).locator(".next")).containsText("下次提醒 " + when + "：");
   }
 
   JsonObject row(Items4Test flow, String title) {

@@ -318,5 +318,10 @@ async () => {
   eq('the first message resumes when there is a place', [live.authMessage('t', null), live.authMessage('t', 41)], [{ type: 'auth', token: 't' }, { type: 'auth', token: 't', lastEventId: 41 }]);
   eq('a place of 0 is a place', live.authMessage('t', 0), { type: 'auth', token: 't', lastEventId: 0 });
   eq('after a 4401 the socket starts afresh; after any other close it resumes', [4401, 4408, 1001, 1006, 1011].map(live.resumesAfter), [false, true, true, true, true]);
+  // a list read through the API keeps each row's next reminder, which only the socket names
+  const remembered = live.listKeepingReminders([{ id: 1 }, { id: 2 }, { id: 3, nextReminder: { sendAt: 'c' } }],
+    [{ id: 1, nextReminder: { sendAt: 'a' } }, { id: 3, nextReminder: { sendAt: 'b' } }]);
+  eq('a re-read list keeps the next reminder the socket named, a new row has none, a row naming its own keeps it',
+    remembered.map((r) => r.nextReminder?.sendAt ?? null), ['a', null, 'c']);
   return results;
 }
