@@ -110,4 +110,11 @@ final class Bench {
     if (entries.isEmpty()) throw new IllegalStateException("cannot tell the project's class path from " + own);
     return String.join(File.pathSeparator, entries);
   }
+
+  /** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+  static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return v.length == 0 ? 0 : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
 }
