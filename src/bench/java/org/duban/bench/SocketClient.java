@@ -50,6 +50,8 @@ public final class SocketClient {
   private static final String ITEM = "{\"type\":\"item\"";
   private static final String GRANTED = "\"extension_granted\"";
   private static final String BARE = "{\"type\":\"bare\"";
+  /** Groups whose names start so are never pinged: they show what the server does with a socket left quiet. */
+  static final String QUIET = "Q";
 
   record Target(String group, String local, String token) {
     boolean duban() {
@@ -146,6 +148,7 @@ public final class SocketClient {
    * A WebSocket ping frame to each socket once a minute, a sixtieth of them each second: a Duban node closes a
    * connection that has been idle for two minutes ({@code HttpServerOptions.setIdleTimeout(120)}), /live sockets
    * included, and the app sends nothing while nothing changes. The server answers each ping with a pong frame.
+   * The quiet groups are left out.
    */
   private void keepAlive() {
     long[] tick = {0};
@@ -154,7 +157,9 @@ public final class SocketClient {
       int i = 0;
       for (List<Held> group : groups.values()) {
         for (Held h : group) {
-          if (i++ % 60 == t && h.ready && !h.closed) h.ws.writePing(io.vertx.core.buffer.Buffer.buffer());
+          if (i++ % 60 == t && h.ready && !h.closed && !h.target.group().startsWith(QUIET)) {
+            h.ws.writePing(io.vertx.core.buffer.Buffer.buffer());
+          }
         }
       }
     });
@@ -301,8 +306,10 @@ public final class SocketClient {
     Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     int n = r == null ? 0 : Math.min(r.count.get(), r.arrivals.length());
     int early = 0;
+    long earliest = Long.MAX_VALUE;
     for (int i = 0; i < n; i++) {
       long micros = (r.arrivals.get(i) - t0) / 1_000;
+      earliest = Math.min(earliest, micros);
       if (micros < 0) {
         early++;
         micros = 0;
@@ -311,7 +318,7 @@ public final class SocketClient {
     }
     ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
     int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-    return new JsonObject().put("count", n).put("early", early)
+    return new JsonObject().put("count", n).put("early", early).put("earliestMicros", n == 0 ? 0 : earliest)
         .put("sized", r == null ? 0 : Math.min(r.sized.get(), 32)).put("bytes", r == null ? 0 : r.bytes.get())
         .put("histogram", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)));
   }
