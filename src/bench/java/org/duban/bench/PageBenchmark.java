@@ -139,8 +139,9 @@ public final class PageBenchmark {
    */
   static Visit visit(BrowserContext context, Proxy proxy, Throttle throttle, boolean first) throws InterruptedException {
     Page page = context.newPage();
-    List<Fetched> fetched = new CopyOnWriteArrayList<>();
-    java.util.function.Consumer<Request> keep = r -> fetched.add(fetched(r));
+    // only kept here: asking Playwright anything inside its own event handler re-enters it
+    List<Request> finished = new CopyOnWriteArrayList<>();
+    java.util.function.Consumer<Request> keep = finished::add;
     context.onRequestFinished(keep);
     if (throttle != null) {
       CDPSession cdp = context.newCDPSession(page);
@@ -177,9 +178,10 @@ public final class PageBenchmark {
         quiet = System.nanoTime();
       }
     }
-    Visit visit = new Visit(down, up, proxy.down.get(), proxy.up.get(), first ? number(times, "form") : -1,
-        first ? number(times, "items") - number(times, "tap") : -1, number(times, "items"), List.copyOf(fetched), proxy.statuses());
     context.offRequestFinished(keep);
+    List<Fetched> fetched = finished.stream().map(PageBenchmark::fetched).toList();
+    Visit visit = new Visit(down, up, proxy.down.get(), proxy.up.get(), first ? number(times, "form") : -1,
+        first ? number(times, "items") - number(times, "tap") : -1, number(times, "items"), fetched, proxy.statuses());
     page.close();
     System.out.printf(Locale.ROOT, "%s %s: %.1f kB down at my items, %.1f kB settled; form %.0f ms, sign-in to items %.0f ms, items %.0f ms%n",
         throttle == null ? "unthrottled" : throttle.name(), first ? "first" : "repeat", down / 1000.0, proxy.down.get() / 1000.0,
