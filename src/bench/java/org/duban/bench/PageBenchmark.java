@@ -243,8 +243,8 @@ public final class PageBenchmark {
       sent += x.body();
       if (x.encoding().isEmpty()) uncompressedSent += x.body();
     }
-    md.append(String.format(Locale.ROOT, "%nThe first visit's response bodies: %.1f kB as sent, %.1f kB decoded; %.1f kB of what was sent"
-        + " went uncompressed (images, and answers too small to compress).%n", sent / 1000.0, decoded / 1000.0, uncompressedSent / 1000.0));
+    md.append(String.format(Locale.ROOT, "%nThe first visit's response bodies, as Chromium reports them: %.1f kB as sent, %.1f kB decoded;"
+        + " %.1f kB of what was sent had no content encoding.%n", sent / 1000.0, decoded / 1000.0, uncompressedSent / 1000.0));
     md.append("\nThe first visit's largest responses (as Chromium reports them; \"worker\" for those the service worker answered):\n\n");
     md.append("| resource | status | encoding | body as sent, B | decoded, B |\n|---|---|---|---|---|\n");
     f.fetched().stream().sorted(Comparator.comparingLong(Fetched::body).reversed()).limit(12).forEach(x -> md.append(String.format(Locale.ROOT,
@@ -309,12 +309,14 @@ public final class PageBenchmark {
     return sorted.get(sorted.size() / 2);
   }
 
+  /** The version Debian's launcher script reports (it may print a warning of its own first). */
   private static String chromium() {
     try {
       Process p = new ProcessBuilder("/usr/bin/chromium", "--version").redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).trim();
+      String out = new String(p.getInputStream().readAllBytes());
       p.waitFor();
-      return out.replaceAll("[^0-9.]", "").isEmpty() ? out : out.replaceAll("^[^0-9]*", "").split(" ")[0];
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("Chromium (\\d[\\d.]*)").matcher(out);
+      return m.find() ? m.group(1) : "?";
     } catch (Exception e) {
       return "?";
     }
