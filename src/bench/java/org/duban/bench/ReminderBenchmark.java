@@ -72,6 +72,7 @@ public final class ReminderBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (!Bench.selected("reminder")) return;
     DbTarget base = Config.load(ConfigSource.of(System.getenv(), Map.of())).db();
     List<Result> results = new ArrayList<>();
     List<String> notes = new ArrayList<>();

@@ -62,6 +62,7 @@ public final class ReportNotifyBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (!Bench.selected("report-notify")) return;
     DbTarget base = Config.load(ConfigSource.of(System.getenv(), Map.of())).db();
     DbTarget target = base.withDatabase("duban_bench_report_notify");
     try (Connection c = DriverManager.getConnection(base.withDatabase("postgres").jdbcUrl(), base.user(), base.password().orElse(null));

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,9 +23,21 @@ public record NodeProcess(Process process, int port, String name) {
 
   /** @param env settings beyond the database, the port, one HTTP instance, the tests' JWT secret and the node id */
   public static NodeProcess start(TestDatabase database, String name, Map<String, String> env) {
+    return start(database, name, env, List.of("-Xmx256m"), System.getProperty("java.class.path"));
+  }
+
+  /**
+   * As {@link #start(TestDatabase, String, Map)}, with the JVM's own options (heap and the like) in place of the
+   * tests' 256 MB heap, from {@code classPath}: the benchmarks' nodes.
+   */
+  public static NodeProcess start(TestDatabase database, String name, Map<String, String> env, List<String> jvmOptions,
+                                  String classPath) {
     int port = freePort();
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.duban.Main");
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classPath, "org.duban.Main"));
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> settings = new HashMap<>(Map.of(
         "DUBAN_DB_URL", database.target().url(),
         "DUBAN_HTTP_PORT", String.valueOf(port),
