@@ -26,6 +26,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -357,9 +359,14 @@ public final class ItemService implements SystemCommands {
   public Future<List<ItemChange>> withUnread(List<ItemChange> seen, List<Principal> readers) {
     List<ReadMarks.Reading> readings = new ArrayList<>(seen.size());
     for (int i = 0; i < seen.size(); i++) readings.add(new ReadMarks.Reading(seen.get(i).itemId(), readers.get(i)));
-    return marks.unread(readings).map(counts -> {
+    return marks.unreadOfMany(readings).map(counts -> {
+      // readers who see the same cut of a change (the hub shares one per view) with the same count share one copy
+      Map<ItemChange, Map<Integer, ItemChange>> copies = new IdentityHashMap<>();
       List<ItemChange> counted = new ArrayList<>(seen.size());
-      for (int i = 0; i < seen.size(); i++) counted.add(seen.get(i).withUnread(counts.get(i)));
+      for (int i = 0; i < seen.size(); i++) {
+        ItemChange change = seen.get(i);
+        counted.add(copies.computeIfAbsent(change, c -> new HashMap<>()).computeIfAbsent(counts.get(i), change::withUnread));
+      }
       return counted;
     });
   }

@@ -3,13 +3,18 @@ package org.duban.item;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import org.duban.auth.Principal;
 import org.duban.db.Rows;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +53,13 @@ final class ReadMarks {
         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) WITH ORDINALITY AS r(item_id, person_id, unit_id, n)
        ORDER BY r.n""";
   private static final String[] UNIT_EVENTS = PerUnitState.UNIT_EVENTS.toArray(String[]::new);
+  /** Each reading's mark, in the order given: a probe of the primary key each, as in {@link #UNREAD}. */
+  private static final String MARKS = """
+      SELECT r.n, (SELECT m.last_event_id FROM item_read m WHERE m.person_id = r.person_id AND m.item_id = r.item_id) AS mark
+        FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY AS r(item_id, person_id, n)
+       ORDER BY r.n""";
+  /** The few items' events after the lowest mark among their readers: what {@link #unreadOfMany} counts. */
+  private static final String EVENTS_AFTER = "SELECT item_id, id, actor_id, unit_id, type FROM item_event WHERE item_id = ANY($1::bigint[]) AND id > $2";
 
   /** One person reading one item: whose events count against whose mark. */
   record Reading(long itemId, Principal who) {
@@ -69,6 +81,46 @@ final class ReadMarks {
   Future<Long> move(long personId, long itemId, long eventId, Instant now) {
     return pool.preparedQuery(MOVE).execute(Tuple.of(personId, itemId, eventId, Rows.utc(now)))
         .map(rows -> rows.iterator().next().getLong("mark"));
+  }
+
+  /**
+   * The unread counts of many readers of a few items (one live change for every socket that sees it): their marks,
+   * then the items' events after the lowest of them, counted here by {@link PerUnitState#showsEvent} itself. With
+   * 10,000 readers of one item, {@link #UNREAD} would scan that item's events 10,000 times; this reads them once.
+   */
+  Future<List<Integer>> unreadOfMany(List<Reading> readings) {
+    if (readings.isEmpty()) return Future.succeededFuture(List.of());
+    Long[] items = new Long[readings.size()];
+    Long[] people = new Long[readings.size()];
+    for (int i = 0; i < readings.size(); i++) {
+      items[i] = readings.get(i).itemId();
+      people[i] = readings.get(i).who().personId();
+    }
+    return pool.preparedQuery(MARKS).execute(Tuple.tuple().addValue(items).addValue(people)).compose(rows -> {
+      List<Long> marks = new ArrayList<>(readings.size());
+      rows.forEach(r -> marks.add(r.getLong("mark") == null ? 0L : r.getLong("mark")));
+      long lowest = marks.stream().mapToLong(Long::longValue).min().orElse(0L);
+      Long[] distinct = Arrays.stream(items).distinct().toArray(Long[]::new);
+      return pool.preparedQuery(EVENTS_AFTER).execute(Tuple.of(distinct, lowest)).map(events -> count(readings, marks, events));
+    });
+  }
+
+  private static List<Integer> count(List<Reading> readings, List<Long> marks, RowSet<Row> rows) {
+    Map<Long, List<JsonObject>> byItem = new HashMap<>();
+    rows.forEach(r -> byItem.computeIfAbsent(r.getLong("item_id"), k -> new ArrayList<>()).add(new JsonObject()
+        .put("id", r.getLong("id")).put("actorId", r.getLong("actor_id")).put("unitId", r.getLong("unit_id")).put("type", r.getString("type"))));
+    List<Integer> counts = new ArrayList<>(readings.size());
+    for (int i = 0; i < readings.size(); i++) {
+      Reading reading = readings.get(i);
+      long mark = marks.get(i);
+      Long person = reading.who().personId();
+      int n = 0;
+      for (JsonObject e : byItem.getOrDefault(reading.itemId(), List.of())) {
+        if (e.getLong("id") > mark && !person.equals(e.getLong("actorId")) && PerUnitState.showsEvent(reading.who(), e)) n++;
+      }
+      counts.add(n);
+    }
+    return counts;
   }
 
   /** The unread count of each reading, in one query however many there are. */

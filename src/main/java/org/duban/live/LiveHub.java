@@ -252,8 +252,10 @@ public final class LiveHub {
       List<Upcoming> next = upcoming.getOrDefault(change.itemId(), List.of());
       lastDelivered.put(change.itemId(), change.lastEventId());
       keep(change, next);
+      // what a person may see of a change depends on their role and unit only: one cut per view, shared
+      Map<List<Object>, Optional<ItemChange>> views = new HashMap<>();
       for (Subscriber s : subscribers) {
-        change.seenBy(s.who).ifPresent(c -> {
+        views.computeIfAbsent(List.of(s.who.role(), s.who.unitId()), k -> change.seenBy(s.who)).ifPresent(c -> {
           to.add(s);
           seen.add(c);
           nextSeen.add(Upcoming.firstSeenBy(s.who, next));
