@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -22,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,8 +51,40 @@ public final class PageBenchmark {
   static final Throttle MOBILE_DEVTOOLS = new Throttle("Lighthouse mobile, its DevTools-applied values (562.5 ms, 1.44 Mbit/s, 675 kbit/s, CPU x4)",
       150 * 3.75, 1.6 * 1024 * 0.9, 750 * 0.9, 4);
 
-  /** One resource the page or its service worker fetched: its URL, its bytes as sent and as used, and how it came. */
-  record Fetched(String url, long headers, long body, long decoded, String encoding, boolean fromServiceWorker, int status) {
+  /**
+   * One response the page got, as the DevTools protocol reports it: the bytes that came over the wire for it (headers
+   * and body as sent: {@code encodedDataLength}), the body's bytes decoded, and whether its service worker answered.
+   */
+  record Fetched(String url, int status, String encoding, boolean fromServiceWorker, long received, long decoded) {
+  }
+
+  /**
+   * The page's responses, heard on its DevTools session. (Playwright's own {@code Request.sizes()} can wait forever
+   * for a response the service worker answered; these events only record.)
+   */
+  static final class Responses {
+    private final Map<String, com.google.gson.JsonObject> responses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> received = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Responses(CDPSession cdp) {
+      cdp.on("Network.responseReceived", e -> responses.put(e.get("requestId").getAsString(), e.getAsJsonObject("response")));
+      cdp.on("Network.dataReceived", e -> decoded.merge(e.get("requestId").getAsString(), e.get("dataLength").getAsLong(), Long::sum));
+      cdp.on("Network.loadingFinished", e -> received.put(e.get("requestId").getAsString(), e.get("encodedDataLength").getAsLong()));
+    }
+
+    List<Fetched> list() {
+      List<Fetched> all = new ArrayList<>();
+      responses.forEach((id, r) -> {
+        String encoding = "";
+        com.google.gson.JsonObject headers = r.getAsJsonObject("headers");
+        for (String name : headers.keySet()) if (name.equalsIgnoreCase("content-encoding")) encoding = headers.get(name).getAsString();
+        boolean worker = r.has("fromServiceWorker") && r.get("fromServiceWorker").getAsBoolean();
+        all.add(new Fetched(r.get("url").getAsString(), r.get("status").getAsInt(), encoding, worker, received.getOrDefault(id, 0L),
+            decoded.getOrDefault(id, 0L)));
+      });
+      return all;
+    }
   }
 
   /** One visit: bytes both ways through the proxy up to "my items" shown and after the page settled, and its times (ms). */
@@ -139,13 +169,10 @@ public final class PageBenchmark {
    */
   static Visit visit(BrowserContext context, Proxy proxy, Throttle throttle, boolean first) throws InterruptedException {
     Page page = context.newPage();
-    // only kept here: asking Playwright anything inside its own event handler re-enters it
-    List<Request> finished = new CopyOnWriteArrayList<>();
-    java.util.function.Consumer<Request> keep = finished::add;
-    context.onRequestFinished(keep);
+    CDPSession cdp = context.newCDPSession(page);
+    Responses responses = new Responses(cdp);
+    cdp.send("Network.enable");
     if (throttle != null) {
-      CDPSession cdp = context.newCDPSession(page);
-      cdp.send("Network.enable");
       JsonObject network = new JsonObject();
       network.addProperty("offline", false);
       network.addProperty("latency", throttle.latencyMs());
@@ -178,8 +205,7 @@ public final class PageBenchmark {
         quiet = System.nanoTime();
       }
     }
-    context.offRequestFinished(keep);
-    List<Fetched> fetched = finished.stream().map(PageBenchmark::fetched).toList();
+    List<Fetched> fetched = responses.list();
     Visit visit = new Visit(down, up, proxy.down.get(), proxy.up.get(), first ? number(times, "form") : -1,
         first ? number(times, "items") - number(times, "tap") : -1, number(times, "items"), fetched, proxy.statuses());
     page.close();
@@ -191,20 +217,6 @@ public final class PageBenchmark {
 
   private static double number(Map<?, ?> times, String key) {
     return ((Number) times.get(key)).doubleValue();
-  }
-
-  private static Fetched fetched(Request r) {
-    var sizes = r.sizes();
-    var response = r.response();
-    String encoding = response == null ? null : response.headerValue("content-encoding");
-    long decoded = -1;
-    try {
-      if (response != null && response.status() == 200) decoded = response.body().length;
-    } catch (RuntimeException gone) {
-      // a body the browser did not keep (a socket upgrade, a redirect)
-    }
-    return new Fetched(r.url(), sizes.responseHeadersSize, sizes.responseBodySize, decoded, encoding == null ? "" : encoding,
-        response != null && response.fromServiceWorker(), response == null ? 0 : response.status());
   }
 
   // ---- the section ----
@@ -227,29 +239,28 @@ public final class PageBenchmark {
         """);
     Visit f = medianBy(first, Visit::downAtItems);
     Visit r = medianBy(repeat, Visit::downAtItems);
-    md.append("| visit | received at my items, kB | sent, kB | received once settled, kB | sent, kB | requests (page and worker) |\n|---|---|---|---|---|---|\n");
+    md.append("| visit | received at my items, kB | sent, kB | received once settled, kB | sent, kB | the page's responses |\n|---|---|---|---|---|---|\n");
     md.append(String.format(Locale.ROOT, "| first, from the sign-in screen | %.1f | %.1f | %.1f | %.1f | %d |%n", f.downAtItems() / 1000.0,
         f.upAtItems() / 1000.0, f.downSettled() / 1000.0, f.upSettled() / 1000.0, f.fetched().size()));
     md.append(String.format(Locale.ROOT, "| repeat, signed in by the cookie | %.1f | %.1f | %.1f | %.1f | %d |%n", r.downAtItems() / 1000.0,
         r.upAtItems() / 1000.0, r.downSettled() / 1000.0, r.upSettled() / 1000.0, r.fetched().size()));
 
-    // what the first visit's bodies would have been uncompressed, and what gzip made of them
-    long sent = 0;
+    long received = 0;
     long decoded = 0;
-    long uncompressedSent = 0;
+    long plain = 0;
     for (Fetched x : f.fetched()) {
-      if (x.decoded() < 0) continue;
+      received += x.received();
       decoded += x.decoded();
-      sent += x.body();
-      if (x.encoding().isEmpty()) uncompressedSent += x.body();
+      if (x.encoding().isEmpty()) plain += x.received();
     }
-    md.append(String.format(Locale.ROOT, "%nThe first visit's response bodies, as Chromium reports them: %.1f kB as sent, %.1f kB decoded;"
-        + " %.1f kB of what was sent had no content encoding.%n", sent / 1000.0, decoded / 1000.0, uncompressedSent / 1000.0));
-    md.append("\nThe first visit's largest responses (as Chromium reports them; \"worker\" for those the service worker answered):\n\n");
-    md.append("| resource | status | encoding | body as sent, B | decoded, B |\n|---|---|---|---|---|\n");
-    f.fetched().stream().sorted(Comparator.comparingLong(Fetched::body).reversed()).limit(12).forEach(x -> md.append(String.format(Locale.ROOT,
-        "| %s%s | %d | %s | %,d | %s |%n", x.url().replaceFirst("^https?://[^/]+", ""), x.fromServiceWorker() ? " (worker)" : "", x.status(),
-        x.encoding().isEmpty() ? "none" : x.encoding(), x.body(), x.decoded() < 0 ? "-" : String.format(Locale.ROOT, "%,d", x.decoded()))));
+    md.append(String.format(Locale.ROOT, "%nThe first visit's %d responses to the page, as Chromium's DevTools protocol reports them:"
+        + " %.1f kB over the wire (headers and bodies as sent), %.1f kB of bodies decoded; %.1f kB of what came had no content"
+        + " encoding.%n", f.fetched().size(), received / 1000.0, decoded / 1000.0, plain / 1000.0));
+    md.append("\nIts largest (\"worker\" for those its service worker answered):\n\n");
+    md.append("| resource | status | encoding | over the wire, B | decoded, B |\n|---|---|---|---|---|\n");
+    f.fetched().stream().sorted(Comparator.comparingLong(Fetched::received).reversed()).limit(12).forEach(x -> md.append(String.format(Locale.ROOT,
+        "| %s%s | %d | %s | %,d | %,d |%n", x.url().replaceFirst("^https?://[^/]+", ""), x.fromServiceWorker() ? " (worker)" : "", x.status(),
+        x.encoding().isEmpty() ? "none" : x.encoding(), x.received(), x.decoded())));
     long byWorker = r.fetched().stream().filter(Fetched::fromServiceWorker).count();
     md.append(String.format(Locale.ROOT, "%nWhat the server answered (status lines through the proxy): first visit %s; repeat visit %s."
         + " On the repeat visit the page made %d requests, %d of them answered by the service worker: the worker"
