@@ -225,7 +225,8 @@ public final class PageBenchmark {
     StringBuilder md = new StringBuilder(HEADING).append("\n\n");
     md.append("Measured ").append(Bench.today()).append(" on this machine: ").append(Bench.machine()).append("; Chromium ")
         .append(chromium()).append(" headless through Playwright, as a 360 × 780 phone; the server with the demo in the same JVM;")
-        .append(" load average ").append(load).append(" at the start (the machine is shared). Command: `mvn -Pbench verify -Dbench=page`")
+        .append(" load average ").append(load).append(" at the start and ").append(loadAverage())
+        .append(" at the end (the machine is shared; the benchmark's own share is about 1). Command: `mvn -Pbench verify -Dbench=page`")
         .append(RUNS >= 3 ? "" : " with `-Dbench.pageRuns=" + RUNS + "` (a smaller run)").append(". The demo liaison `")
         .append(LOGIN).append("` signs in and sees 2 items. Each figure is the median of ").append(RUNS).append(" runs, each in a fresh")
         .append(" browser context.\n\n");

@@ -643,7 +643,8 @@ public final class SocketBenchmark {
                          int[] clusterHeld, JsonObject afterRounds, JsonObject end, double bytes) {
     StringBuilder md = new StringBuilder(HEADING).append("\n\n");
     md.append("Measured ").append(Bench.today()).append(" on this machine: ").append(Bench.machine())
-        .append("; PostgreSQL 15 on 127.0.0.1; load average ").append(load).append(" at the start (the machine is shared with")
+        .append("; PostgreSQL 15 on 127.0.0.1; load average ").append(load).append(" at the start, ").append(loadAverage())
+        .append(" at the end, its own processes included (the machine is shared with")
         .append(" other work). Command: `mvn -Pbench verify -Dbench=socket`");
     md.append(FULL_SIZE ? ".\n\n" : String.format(Locale.ROOT, " with `-Dbench.sockets=%d -Dbench.maxSockets=%d -Dbench.clusterSockets=%d`:"
         + " **a smaller run than the issue's sizes (10,000, 19,700 and 50,000 sockets), so the targets are not judged**.%n%n",
