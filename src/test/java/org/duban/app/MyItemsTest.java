@@ -120,18 +120,7 @@ class MyItemsTest extends PhoneTest {
     // nothing wider than the phone: no sideways scrolling at 360 px
     assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
     // every control is at least 44 px high and wide
-    Object small = page.evaluate("""
-        () => {
-          const all = [];
-          const walk = (root) => root.querySelectorAll('*').forEach((el) => {
-            if (el.shadowRoot) walk(el.shadowRoot);
-            if (['BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'A'].includes(el.tagName)) all.push(el);
-          });
-          walk(document);
-          return all.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.height < 44 || r.width < 44); })
-            .map((el) => el.tagName + ' ' + el.textContent.trim().slice(0, 20));
-        }""");
-    assertThat((List<?>) small).as("tap targets under 44 px").isEmpty();
+    assertThat(Phone.smallTapTargets(page)).as("tap targets under 44 px").isEmpty();
     Phone.screenshot(page, "my-items-200-percent");
   }
 }

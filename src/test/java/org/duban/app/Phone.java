@@ -52,6 +52,25 @@ final class Phone implements AutoCloseable {
     return page;
   }
 
+  /**
+   * Every control on the page, through the shadow roots, narrower or lower than 44 px (WCAG 2.5.8 and one thumb),
+   * named by its tag and text; a file input counts by its label, which is what is tapped.
+   */
+  static List<?> smallTapTargets(Page page) {
+    return (List<?>) page.evaluate("""
+        () => {
+          const all = [];
+          const walk = (root) => root.querySelectorAll('*').forEach((el) => {
+            if (el.shadowRoot) walk(el.shadowRoot);
+            if (el.tagName === 'INPUT' && el.type === 'file') { all.push(el.closest('label')); return; }
+            if (['BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'A'].includes(el.tagName)) all.push(el);
+          });
+          walk(document);
+          return all.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.height < 44 || r.width < 44); })
+            .map((el) => el.tagName + ' ' + el.textContent.trim().slice(0, 20));
+        }""");
+  }
+
   static void screenshot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }

@@ -59,20 +59,7 @@ class WhyRedTest extends PhoneTest {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("申请延期")).click();
     page.evaluate("document.documentElement.style.fontSize = '200%'");
     assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= 360")).as("no sideways scrolling at 360 px").isTrue();
-    Object small = page.evaluate("""
-        () => {
-          const all = [];
-          const walk = (root) => root.querySelectorAll('*').forEach((el) => {
-            if (el.shadowRoot) walk(el.shadowRoot);
-            // a file input is hidden behind its label, which is the target
-            if (el.tagName === 'INPUT' && el.type === 'file') { all.push(el.closest('label')); return; }
-            if (['BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'A'].includes(el.tagName)) all.push(el);
-          });
-          walk(document);
-          return all.filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.height < 44 || r.width < 44); })
-            .map((el) => el.tagName + ' ' + el.textContent.trim().slice(0, 20));
-        }""");
-    assertThat((List<?>) small).as("tap targets under 44 px").isEmpty();
+    assertThat(Phone.smallTapTargets(page)).as("tap targets under 44 px").isEmpty();
     page.locator("duban-steps").evaluate("el => { el.scrollIntoView({ block: 'start' }); window.scrollBy(0, -110); }");
     Phone.screen(page, "item-200-percent");
   }
